@@ -1,0 +1,52 @@
+"""The whole data -> pages pipeline as one call, independent of any site generator."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+
+from .index import Handbook, load_handbook
+from .pages import PageSpec, navigation, plan_pages
+from .render import make_environment, render_page
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything a generator adapter needs: the model, page specs, their Markdown and the navigation."""
+
+    handbook: Handbook
+    pages: tuple[PageSpec, ...]
+    markdown: dict[str, str]
+    nav: dict[str, list[Any]]
+    env: Environment
+
+
+def build_site(data_dir: Path, env: Environment | None = None) -> Site:
+    """Load and validate the data once, then plan and render every generated page."""
+    handbook = load_handbook(Path(data_dir))
+    env = env or make_environment()
+    pages = tuple(plan_pages(handbook))
+    markdown = {spec.src_uri: render_page(env, spec) for spec in pages}
+    return Site(handbook, pages, markdown, navigation(handbook), env)
+
+
+def expand_nav(nav: list[Any], sections: dict[str, list[Any]]) -> list[Any]:
+    """Replace `Title: listing.md` entries of a configured nav with the generated section for that listing."""
+    expanded: list[Any] = []
+    for entry in nav:
+        if isinstance(entry, dict) and len(entry) == 1:
+            (title, value), = entry.items()
+            if isinstance(value, str) and value in sections:
+                expanded.append({title: sections[value]})
+            elif isinstance(value, list):
+                expanded.append({title: expand_nav(value, sections)})
+            else:
+                expanded.append(entry)
+        elif isinstance(entry, str) and entry in sections:
+            expanded.append(sections[entry])
+        else:
+            expanded.append(entry)
+    return expanded

@@ -1,0 +1,61 @@
+"""MkDocs adapter: a thin hook that runs the engine once per build and hands MkDocs the generated pages."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the engine package, when not pip-installed
+
+from macros import state  # noqa: E402
+from macros.build import build_site, expand_nav  # noqa: E402
+from macros.problems import DataError  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.handbook")
+
+
+def _data_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent / config.extra.get("handbook_data", "data")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Load, validate and render the handbook once; a data problem stops the build before anything is written."""
+    try:
+        site = build_site(_data_dir(config))
+    except DataError as error:
+        raise PluginError(error.report()) from None
+    state.set_current(site)
+    if config.nav:
+        config.nav = expand_nav(config.nav, site.nav)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add every generated page as a virtual file; a hand-written page may not shadow one."""
+    site = state.current()
+    for src_uri, markdown in site.markdown.items():
+        if files.get_file_from_path(src_uri) is not None:
+            raise PluginError(f"docs/{src_uri} is generated from data; delete the hand-written file")
+        files.append(File.generated(config, src_uri, content=markdown))
+    return files
+
+
+def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    """Point a generated page's edit button at the data file it is built from."""
+    spec = state.current_specs().get(page.file.src_uri)
+    if spec is not None and config.repo_url and spec.sources:
+        page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{spec.sources[0]}"
+    return context
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    """Rebuild when a data file or a handbook template changes."""
+    server.watch(str(_data_dir(config)))
+    server.watch(str(Path(__file__).resolve().parent.parent / "overrides"))
+    return server

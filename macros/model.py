@@ -1,0 +1,146 @@
+"""Typed, frozen models: one per kind of record in data/."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, StrictInt, StringConstraints, Tag, model_validator
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+
+
+class Record(BaseModel):
+    """Base for every data record: unknown keys are errors and records never change after loading."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Family(Record):
+    """A group of related role profiles (sales, sales management, service)."""
+
+    id: Id
+    name: Text
+    description: Text
+
+
+class Dimension(Record):
+    """A big category that groups related competencies, such as Business Acumen."""
+
+    id: Id
+    name: Text
+    description: Text
+
+
+class ProficiencyLevel(Record):
+    """One proficiency standard (good, better, best) every competency is described at."""
+
+    id: Id
+    name: Text
+    short: Text
+    description: Text
+
+
+class Behavior(Record):
+    """An observable job behavior a manager can check on a call or a ride-along."""
+
+    id: Id
+    text: Text
+
+
+EvaluationMethod = Literal["role-play", "behavioral-questions", "reference-checks"]
+
+
+class HiringGuide(Record):
+    """How to assess a candidate on a competency: score anchors, methods and questions."""
+
+    anchors: dict[Literal[1, 5, 10], Text] = Field(min_length=3, max_length=3)
+    evaluate_by: tuple[EvaluationMethod, ...] = Field(min_length=1)
+    questions: tuple[Text, ...] = Field(min_length=1)
+
+
+class Competency(Record):
+    """A skill, body of knowledge or attribute, broken into 4 to 7 observable behaviors."""
+
+    id: Id
+    name: Text
+    aliases: tuple[Text, ...] = ()
+    dimension: Id
+    type: Literal["skill", "knowledge", "attribute"]
+    definition: Text
+    behaviors: tuple[Behavior, ...] = Field(min_length=4, max_length=7)
+    levels: dict[Id, Text]
+    hiring: HiringGuide | None = None
+
+
+class MetricGroup(Record):
+    """A metric made of several sub-metrics, as the source profiles list some of them."""
+
+    name: Text
+    includes: tuple[Text, ...] = Field(min_length=1)
+
+
+def _metric_kind(value: object) -> str:
+    return "metric-group" if isinstance(value, (dict, MetricGroup)) else "metric-text"
+
+
+Metric = Annotated[Union[Annotated[Text, Tag("metric-text")], Annotated[MetricGroup, Tag("metric-group")]], Discriminator(_metric_kind)]
+
+
+class BusinessMix(Record):
+    """Share of revenue from new versus existing business, in percent."""
+
+    new: StrictInt = Field(ge=0, le=100)
+    existing: StrictInt = Field(ge=0, le=100)
+
+    @model_validator(mode="after")
+    def _adds_up(self) -> BusinessMix:
+        if self.new + self.existing != 100:
+            raise ValueError(f"new and existing must add up to 100, found {self.new} + {self.existing} = {self.new + self.existing}")
+        return self
+
+
+class HowItSells(Record):
+    """The facts the source gives about how a role sells."""
+
+    business_mix: BusinessMix | None = None
+    sales_cycle: Text | None = None
+    buyer_approach: Text | None = None
+
+
+class Role(Record):
+    """A benchmark role profile and the competencies that predict success in it."""
+
+    id: Id
+    name: Text
+    family: Id
+    summary: Text
+    responsibilities: tuple[Text, ...] = Field(min_length=1)
+    how_it_sells: HowItSells = HowItSells()
+    metrics: tuple[Metric, ...] = ()
+    titles: tuple[Text, ...] = ()
+    competencies: tuple[Id, ...] = Field(min_length=1)
+    profile: dict[Id, tuple[Id, ...]]
+
+
+class Answer(Record):
+    """One possible answer to a profile-mapping question."""
+
+    id: Id
+    label: Text
+
+
+class Question(Record):
+    """A question that sorts a position towards the right benchmark profile."""
+
+    id: Id
+    question: Text
+    help: Text
+    answers: tuple[Answer, ...] = Field(min_length=2)
+
+
+class ProfileMapping(Record):
+    """The decision guide that sorts a position before a profile is chosen."""
+
+    intro: Text
+    questions: tuple[Question, ...] = Field(min_length=1)

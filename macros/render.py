@@ -1,0 +1,80 @@
+"""Render page specs to Markdown with autoescaped Jinja templates; data text can never become markup."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from markupsafe import Markup, escape
+
+from .pages import PageSpec, page_path
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "overrides" / "handbook"
+
+# Characters that Markdown (and the extensions we enable) could read as syntax inside running text.
+_MARKDOWN_SPECIALS = {ch: f"&#{ord(ch)};" for ch in "\\`*_[]{}#|~"}
+_LINE_START = re.compile(r"^(\s*)(\d+)([.)])")
+
+
+def markdown_text(value: Any) -> Markup:
+    """Escape a data value for HTML and for Markdown: it renders as exactly the text that was written."""
+    if isinstance(value, Markup):
+        return value
+    text = " ".join(str(value).split())  # one paragraph: a newline in data must not start a list or heading
+    text = str(escape(text))
+    text = "".join(_MARKDOWN_SPECIALS.get(ch, ch) for ch in text)
+    text = _LINE_START.sub(lambda m: f"{m.group(1)}{m.group(2)}&#{ord(m.group(3))};", text)
+    if text[:1] in ("-", "+", "="):
+        text = f"&#{ord(text[0])};{text[1:]}"
+    return Markup(text)
+
+
+def _finalize(value: Any) -> Any:
+    if value is None or isinstance(value, (Markup, int, float)):
+        return value
+    return markdown_text(value)
+
+
+@pass_context
+def _href(context: Any, kind: str, record_id: str = "") -> str:
+    """Relative link from the page being rendered to a record's page, as MkDocs expects."""
+    here = context.get("here", "index.md")
+    return posixpath.relpath(page_path(kind, record_id), posixpath.dirname(here) or ".")
+
+
+def make_environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
+    """The template environment: autoescaped, strict about undefined names, compiled once per process."""
+    env = Environment(
+        loader=FileSystemLoader(str(template_dir)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals["href"] = _href
+    env.filters["md"] = markdown_text
+    env.filters["anchor"] = lambda value: re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
+    return env
+
+
+def render_template(env: Environment, template: str, here: str, **context: Any) -> str:
+    """Render one handbook template as seen from the page at `here`."""
+    return env.get_template(template).render(here=here, **context)
+
+
+def render_page(env: Environment, spec: PageSpec) -> str:
+    """Markdown source of a generated page: front matter, then its template's output."""
+    meta: dict[str, Any] = {"title": spec.title}
+    if spec.description:
+        meta["description"] = " ".join(spec.description.split())
+    if spec.tags:
+        meta["tags"] = list(spec.tags)
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    body = render_template(env, spec.template, spec.src_uri, **spec.context)
+    return f"---\n{front}---\n\n{body}"

@@ -1,0 +1,202 @@
+"""Turn parsed documents into typed models, translating every validation error for authors."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .load import Document, _dotted
+from .problems import Problems, did_you_mean
+
+# Union member tags that pydantic puts into error locations; authors never wrote them.
+_UNION_TAGS = {"metric-text", "metric-group"}
+_COUNT_NOUNS = {"behaviors": "behaviors", "answers": "answers", "competencies": "competencies"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a record was written: file and line, for errors, edit links and page credits."""
+
+    file: str
+    line: int
+    base: tuple[Any, ...] = ()
+    lines: dict[tuple[Any, ...], int] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def at(self, *path: Any) -> int:
+        """Line of a field inside this record (the record's line when the field is absent)."""
+        full = (*self.base, *path)
+        for end in range(len(full), len(self.base) - 1, -1):
+            line = self.lines.get(full[:end])
+            if line is not None:
+                return line
+        return self.line
+
+
+def slugify(text: str) -> str:
+    """Kebab-case a name the way ids and URLs are formed: 'Networks Effectively' -> 'networks-effectively'."""
+    return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-")
+
+
+def describe(value: Any) -> str:
+    """Name a found value the way an author sees it in YAML."""
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        return f"'{shown}'" if value.strip() else "empty text"
+    if isinstance(value, list):
+        return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
+    if isinstance(value, dict):
+        return "a mapping (key: value lines)"
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return f"the date {value.isoformat()}"
+    return type(value).__name__
+
+
+def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """Allowed field names of the (sub)model that owns `loc`, for did-you-mean on unknown keys."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int) or part in _UNION_TAGS:
+            continue
+        field = getattr(current, "model_fields", {}).get(part)
+        if field is None:
+            return []
+        annotation = field.annotation
+        current = _first_model(annotation)
+        if current is None:
+            return []
+    return list(getattr(current, "model_fields", {}))
+
+
+def _first_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _first_model(arg)
+        if found is not None:
+            return found
+    metadata_origin = getattr(annotation, "__origin__", None)
+    if metadata_origin is not None and metadata_origin is not annotation:
+        return _first_model(metadata_origin)
+    return None
+
+
+def _translate(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str]:
+    """Expected-versus-found message and a fix for one pydantic error."""
+    kind = error["type"]
+    found = error.get("input")
+    ctx = error.get("ctx") or {}
+    name = next((str(p) for p in reversed(loc) if not isinstance(p, int)), "")
+    if kind == "missing":
+        return f"required field '{name}' is missing", f"add '{name}:' with a value to this record"
+    if kind == "extra_forbidden":
+        allowed = _field_names(model, loc[:-1])
+        guess = did_you_mean(name, allowed)
+        fix = f"did you mean '{guess}'?" if guess else "remove it"
+        return f"unknown field '{name}' (allowed: {', '.join(allowed)})", fix
+    if kind in ("too_short", "too_long"):
+        actual = ctx.get("actual_length", len(found) if hasattr(found, "__len__") else "?")
+        bounds = _bounds(model, loc)
+        noun = _COUNT_NOUNS.get(name, "items")
+        expected = f"{bounds[0]} to {bounds[1]} {noun}" if bounds[1] else f"at least {bounds[0]} {noun}"
+        if kind == "too_short":
+            fix = f"add {noun} until there are at least {bounds[0]}"
+        else:
+            fix = f"keep the {bounds[1]} that matter most, or split the record in two"
+        return f"expected {expected}, found {actual}", fix
+    if kind == "string_too_short":
+        return "expected text, found empty text", "write the text (or remove the field if it is optional)"
+    if kind == "string_too_long":
+        return f"expected at most {ctx.get('max_length')} characters, found {len(str(found))}", "shorten it"
+    if kind == "string_type":
+        return f"expected text, found {describe(found)}", "write text here; put it in quotes if it looks like a number, a date or true/false"
+    if kind == "string_pattern_mismatch":
+        return (f"expected a kebab-case id (lowercase letters, digits and single hyphens), found {describe(found)}",
+                f"use '{slugify(found)}'" if slugify(found) else "use lowercase words joined by hyphens")
+    if kind == "literal_error":
+        expected = ctx.get("expected", "")
+        options = re.findall(r"'([^']*)'|(\d+)", expected)
+        choices = [a or b for a, b in options]
+        guess = did_you_mean(str(found), choices)
+        return f"expected one of {expected}, found {describe(found)}", f"did you mean '{guess}'?" if guess else f"use one of {expected}"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"expected a whole number, found {describe(found)}", "write a number without quotes"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        bounds = {k: v for k, v in ctx.items()}
+        return f"expected a number {_range_text(bounds)}, found {describe(found)}", "correct the number"
+    if kind in ("tuple_type", "list_type"):
+        return f"expected a list (one '- ' line per item), found {describe(found)}", "write each item on its own line starting with '- '"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"expected a mapping of fields (key: value lines), found {describe(found)}", "indent the fields under this key"
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"])), "correct the values"
+    return f"{error['msg']}, found {describe(found)}", "correct the value"
+
+
+def _range_text(ctx: dict[str, Any]) -> str:
+    if "ge" in ctx:
+        return f"of at least {ctx['ge']}"
+    if "le" in ctx:
+        return f"of at most {ctx['le']}"
+    if "gt" in ctx:
+        return f"above {ctx['gt']}"
+    return f"below {ctx.get('lt')}"
+
+
+def _bounds(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[int, int | None]:
+    """Min and max length declared on the list field at `loc`."""
+    owner_fields = _field_names(model, loc[:-1])
+    if not owner_fields:
+        return (1, None)
+    owner: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int) or part in _UNION_TAGS:
+            continue
+        owner = _first_model(owner.model_fields[part].annotation)
+    field = owner.model_fields.get(loc[-1])
+    low, high = 0, None
+    for meta in getattr(field, "metadata", []):
+        low = getattr(meta, "min_length", None) or low
+        high = getattr(meta, "max_length", None) or high
+    return (low, high)
+
+
+def validate_record(
+    model: type[BaseModel],
+    raw: Any,
+    doc: Document,
+    base: tuple[Any, ...],
+    label: str,
+    problems: Problems,
+) -> BaseModel | None:
+    """Validate one raw record; on failure add one problem per error and return None."""
+    if not isinstance(raw, dict):
+        problems.add(doc.file, doc.line_of(base), label, "",
+                     f"expected a mapping of fields (key: value lines), found {describe(raw)}",
+                     "write the record as 'field: value' lines")
+        return None
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = tuple(p for p in error["loc"] if p not in _UNION_TAGS)
+            loc = tuple(p for p in loc if p != "[key]")
+            message, fix = _translate(error, model, loc)
+            problems.add(doc.file, doc.line_of((*base, *loc)), label, _dotted(loc), message, fix)
+        return None
+
+
+def record_label(kind: str, raw: Any, index: int | None = None) -> str:
+    """How a record is named in messages: role 'account-management', or dimension #3 when it has no id."""
+    if isinstance(raw, dict) and isinstance(raw.get("id"), str) and raw["id"].strip():
+        return f"{kind} '{raw['id']}'"
+    return f"{kind} #{index + 1}" if index is not None else kind
