@@ -102,6 +102,7 @@ def load_handbook(data_dir: Path) -> Handbook:
     if not data_dir.is_dir():
         problems.add(str(data_dir), 0, "", "", "the data folder does not exist", "run from the repository root, or pass the data folder's path")
         problems.raise_if_any()
+    _broken.clear()
     records: dict[str, list[tuple[BaseModel, Source]]] = defaultdict(list)
     singles: dict[str, BaseModel] = {}
     seen_files: set[Path] = set()
@@ -112,10 +113,11 @@ def load_handbook(data_dir: Path) -> Handbook:
         for path in paths:
             seen_files.add(path)
             doc = read_document(path, data_dir, problems)
-            if doc is not None:
+            if doc is None:
+                _broken.add((kind.name, "*"))  # unreadable file: references into this kind are not reported again
+            else:
                 _read_kind(kind, doc, path, records, singles, problems)
     _reject_unknown_files(data_dir, seen_files, problems)
-    problems.raise_if_any()
 
     families = _unique(records["family"], "family", problems)
     dimensions = _unique(records["dimension"], "dimension", problems)
@@ -123,10 +125,12 @@ def load_handbook(data_dir: Path) -> Handbook:
     competencies = _unique(records["competency"], "competency", problems)
     roles = _unique(records["role"], "role", problems)
     mapping = singles.get("profile mapping")
+    if mapping is None:
+        problems.raise_if_any()  # without the questions, role profiles cannot be checked
     sources = {(kind, model.id): source for kind, items in records.items() for model, source in items}  # type: ignore[attr-defined]
     _check_competencies(competencies, dimensions, levels, sources, problems)
     _check_roles(roles, families, competencies, mapping, sources, problems)
-    if not roles:
+    if not next(k for k in KINDS if k.name == "role").files(data_dir):
         problems.add(f"{data_dir.name}/roles", 0, "", "", "no role profiles were found", "add at least one data/roles/<id>.yml file")
     problems.raise_if_any()
     assert isinstance(mapping, ProfileMapping)
@@ -149,19 +153,24 @@ def _read_kind(kind: Kind, doc: Document, path: Path, records: dict[str, list[tu
         if not isinstance(doc.data, list):
             problems.add(doc.file, 1, "", "", f"expected a list of {kind.name} records (each starting with '- id:'), found a {type(doc.data).__name__}",
                          "start each record with '- ' at the left margin")
+            _broken.add((kind.name, "*"))
             return
         for index, raw in enumerate(doc.data):
             model = validate_record(kind.model, raw, doc, (index,), record_label(kind.name, raw, index), problems)
-            if model is not None:
+            if model is None:
+                _remember_broken(kind, raw)
+            else:
                 records[kind.name].append((model, Source(doc.file, doc.line_of((index,)), (index,), doc.lines)))
         return
     if not isinstance(doc.data, dict):
         shape = "a list" if isinstance(doc.data, list) else type(doc.data).__name__
         problems.add(doc.file, 1, "", "", f"expected one {kind.name} as a mapping of fields (key: value lines), found {shape}",
                      "remove the leading '- ' so the fields start at the left margin")
+        _broken.add((kind.name, "*"))
         return
     model = validate_record(kind.model, doc.data, doc, (), record_label(kind.name, doc.data), problems)
     if model is None:
+        _remember_broken(kind, doc.data, path.stem)
         return
     if kind.layout == "single":
         singles[kind.name] = model
@@ -171,6 +180,17 @@ def _read_kind(kind: Kind, doc: Document, path: Path, records: dict[str, list[tu
                      f"the id '{model.id}' does not match the file name '{path.name}'",  # type: ignore[attr-defined]
                      f"rename the file to '{model.id}.yml' or change the id to '{path.stem}'")  # type: ignore[attr-defined]
     records[kind.name].append((model, Source(doc.file, 1, (), doc.lines)))
+
+
+# Ids of records that failed validation in this run: a reference to one of them is not reported again.
+_broken: set[tuple[str, str]] = set()  # reset at the start of every load_handbook call
+
+
+def _remember_broken(kind: Kind, raw: Any, fallback: str = "") -> None:
+    record_id = raw.get("id") if isinstance(raw, dict) else None
+    for candidate in (record_id, fallback):
+        if isinstance(candidate, str) and candidate:
+            _broken.add((kind.name, candidate))
 
 
 def _reject_unknown_files(data_dir: Path, seen: set[Path], problems: Problems) -> None:
@@ -216,6 +236,8 @@ def _reference(problems: Problems, source: Source, label: str, field: str, kind:
     """Check one id reference; report it with a did-you-mean when it resolves to nothing."""
     if value in known:
         return True
+    if (kind, value) in _broken or (kind, "*") in _broken:
+        return False  # the referenced record is broken and already reported
     by_name = (names or {}).get(value.lower())
     guess = by_name or did_you_mean(value, known)
     fix = f"did you mean '{guess}'?" if guess else f"use the id of an existing {kind}, or add data for '{value}'"

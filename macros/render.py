@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from pathlib import Path
@@ -9,28 +10,33 @@ from typing import Any
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .pages import PageSpec, page_path
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "overrides" / "handbook"
 
 # Characters that Markdown (and the extensions we enable) could read as syntax inside running text.
-_MARKDOWN_SPECIALS = {ch: f"&#{ord(ch)};" for ch in "\\`*_[]{}#|~"}
-_LINE_START = re.compile(r"^(\s*)(\d+)([.)])")
+# Backslash escapes keep the text itself intact for search; HTML escaping is left to `<`, `>` and `&`.
+_MARKDOWN_SPECIALS = {ch: "\\" + ch for ch in "\\`*_[]{}#|"}
+_LINE_START = re.compile(r"^(\d+)([.)])")
 
 
 def markdown_text(value: Any) -> Markup:
-    """Escape a data value for HTML and for Markdown: it renders as exactly the text that was written."""
+    """Escape a data value for Markdown and HTML: it renders as exactly the text that was written."""
     if isinstance(value, Markup):
         return value
     text = " ".join(str(value).split())  # one paragraph: a newline in data must not start a list or heading
-    text = str(escape(text))
     text = "".join(_MARKDOWN_SPECIALS.get(ch, ch) for ch in text)
-    text = _LINE_START.sub(lambda m: f"{m.group(1)}{m.group(2)}&#{ord(m.group(3))};", text)
+    text = _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", text)
     if text[:1] in ("-", "+", "="):
-        text = f"&#{ord(text[0])};{text[1:]}"
-    return Markup(text)
+        text = "\\" + text
+    return Markup(html.escape(text, quote=False))
+
+
+def attribute_text(value: Any) -> Markup:
+    """Escape a data value for an HTML attribute (no Markdown processing happens there)."""
+    return Markup(html.escape(" ".join(str(value).split()), quote=True))
 
 
 def _finalize(value: Any) -> Any:
@@ -59,6 +65,7 @@ def make_environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
     )
     env.globals["href"] = _href
     env.filters["md"] = markdown_text
+    env.filters["attr"] = attribute_text
     env.filters["anchor"] = lambda value: re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
     return env
 

@@ -187,9 +187,13 @@ def validate_record(
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
-        for error in exc.errors():
-            loc = tuple(p for p in error["loc"] if p not in _UNION_TAGS)
-            loc = tuple(p for p in loc if p != "[key]")
+        errors = [{**e, "loc": tuple(p for p in e["loc"] if p not in _UNION_TAGS and p != "[key]")} for e in exc.errors()]
+        # A list whose items failed is also reported as too short; the item errors say more.
+        item_failed = {e["loc"][:-1] for e in errors if len(e["loc"]) > 1}
+        for error in errors:
+            loc = error["loc"]
+            if error["type"] == "too_short" and any(parent[: len(loc)] == loc for parent in item_failed):
+                continue
             message, fix = _translate(error, model, loc)
             problems.add(doc.file, doc.line_of((*base, *loc)), label, _dotted(loc), message, fix)
         return None

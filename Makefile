@@ -1,0 +1,8 @@
+# Shortcuts for dev.py, which works without make on a fresh clone.
+.PHONY: serve build test
+serve:
+	python3 dev.py serve
+build:
+	python3 dev.py build
+test:
+	python3 dev.py test

@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Project tasks that work on a fresh clone with only Python 3.11+: serve, build, test.
+
+    python3 dev.py serve    # preview the handbook at http://127.0.0.1:8000 (rebuilds when data/ changes)
+    python3 dev.py build    # strict build into site/
+    python3 dev.py test     # lint, then every test (browser tests included)
+
+The first run creates .venv/ and installs the pinned requirements; later runs reuse it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+STAMP = VENV / ".requirements.sha256"
+
+
+def _run(*cmd: str | Path, **kwargs) -> None:
+    result = subprocess.run([str(c) for c in cmd], cwd=ROOT, **kwargs)
+    if result.returncode:
+        sys.exit(result.returncode)
+
+
+def ensure_venv() -> None:
+    """Create .venv and install the pinned requirements when they changed since the last install."""
+    wanted = hashlib.sha256((ROOT / "requirements.txt").read_bytes() + (ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text().strip() == wanted:
+        return
+    if sys.version_info < (3, 11):
+        sys.exit("Python 3.11 or newer is required")
+    if not (BIN / "python").exists():
+        print("Creating .venv ...", flush=True)
+        _run(sys.executable, "-m", "venv", VENV)
+    print("Installing pinned requirements ...", flush=True)
+    _run(BIN / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", "requirements.txt")
+    _run(BIN / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps", "--no-build-isolation", "-e", ".")
+    STAMP.write_text(wanted)
+
+
+def ensure_chromium() -> None:
+    """Browser tests drive Debian's Chromium; install it with apt when we may (CI runs as root)."""
+    if shutil.which("chromium") or Path("/usr/bin/chromium").exists():
+        return
+    if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
+        print("Installing Debian's chromium for the browser tests ...", flush=True)
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        _run("apt-get", "update", "-qq", env=env)
+        _run("apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-dejavu-core", env=env)
+    else:
+        print("Chromium is not installed and cannot be installed here (needs root and apt-get): browser tests will be skipped.")
+
+
+def main(argv: list[str]) -> None:
+    """Dispatch one task."""
+    task = argv[0] if argv else "help"
+    rest = argv[1:]
+    if task == "serve":
+        ensure_venv()
+        os.execv(str(BIN / "mkdocs"), [str(BIN / "mkdocs"), "serve", *rest])
+    elif task == "build":
+        ensure_venv()
+        _run(BIN / "mkdocs", "build", "--strict", *rest)
+    elif task == "test":
+        ensure_venv()
+        ensure_chromium()
+        _run(BIN / "ruff", "check", "macros", "tests", "dev.py")
+        _run(BIN / "python", "-m", "pytest", *rest)
+    else:
+        print(__doc__)
+        sys.exit(0 if task == "help" else 2)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
