@@ -240,7 +240,12 @@ def _reference(problems: Problems, source: Source, label: str, field: str, kind:
         return False  # the referenced record is broken and already reported
     by_name = (names or {}).get(value.lower())
     guess = by_name or did_you_mean(value, known)
-    fix = f"did you mean '{guess}'?" if guess else f"use the id of an existing {kind}, or add data for '{value}'"
+    if guess:
+        fix = f"did you mean '{guess}'?"
+    elif len(known) <= 8:
+        fix = f"use one of: {', '.join(known)}" if known else f"add data for '{value}'"
+    else:
+        fix = f"use the id of an existing {kind}, or add data for '{value}'"
     problems.add(source.file, line or source.line, label, field, f"unknown {kind} '{value}'", fix)
     return False
 

@@ -36,6 +36,7 @@ class PageSpec:
     sources: tuple[str, ...]
     description: str = ""
     tags: tuple[str, ...] = field(default=())
+    hide: tuple[str, ...] = field(default=())  # Material page parts to hide, e.g. the sidebars of wide pages
 
 
 def plan_pages(handbook: Handbook) -> list[PageSpec]:
@@ -76,7 +77,8 @@ def plan_pages(handbook: Handbook) -> list[PageSpec]:
                 (dimension.name, competency.type.capitalize()),
             ))
     specs.append(PageSpec(page_path("matrix"), "Roles and competencies matrix", "matrix.md", {"handbook": hb},
-                          (*role_files,), "Which role needs which competency, at a glance."))
+                          (*role_files,), "Which role needs which competency, at a glance.",
+                          hide=("navigation", "toc")))
     mapping_file = hb.sources.get(("profile mapping", "")) or None
     specs.append(PageSpec(page_path("profile-mapping"), "Profile mapping guide", "profile_mapping.md", {"handbook": hb},
                           ("data/profile-mapping.yml" if mapping_file is None else mapping_file.file, *role_files),
