@@ -34,7 +34,7 @@ def ensure_venv() -> None:
     wanted = hashlib.sha256((ROOT / "requirements.txt").read_bytes() + (ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if STAMP.exists() and STAMP.read_text().strip() == wanted:
         return
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py itself may be started by an older python3
         sys.exit("Python 3.11 or newer is required")
     if not (BIN / "python").exists():
         print("Creating .venv ...", flush=True)
@@ -72,6 +72,7 @@ def main(argv: list[str]) -> None:
         ensure_venv()
         ensure_chromium()
         _run(BIN / "ruff", "check", "macros", "tests", "dev.py")
+        _run(BIN / "ruff", "format", "--check", "macros", "tests", "dev.py")
         _run(BIN / "python", "-m", "pytest", *rest)
     else:
         print(__doc__)

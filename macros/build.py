@@ -38,7 +38,7 @@ def expand_nav(nav: list[Any], sections: dict[str, list[Any]]) -> list[Any]:
     expanded: list[Any] = []
     for entry in nav:
         if isinstance(entry, dict) and len(entry) == 1:
-            (title, value), = entry.items()
+            ((title, value),) = entry.items()
             if isinstance(value, str) and value in sections:
                 expanded.append({title: sections[value]})
             elif isinstance(value, list):

@@ -16,8 +16,10 @@ def _validate(args: argparse.Namespace) -> int:
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    print(f"OK: {len(handbook.data_files)} data files, {len(handbook.roles)} roles, "
-          f"{len(handbook.competencies)} competencies, {handbook.behavior_count} behaviors, {len(handbook.dimensions)} dimensions.")
+    print(
+        f"OK: {len(handbook.data_files)} data files, {len(handbook.roles)} roles, "
+        f"{len(handbook.competencies)} competencies, {handbook.behavior_count} behaviors, {len(handbook.dimensions)} dimensions."
+    )
     return 0
 
 

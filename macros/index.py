@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -100,7 +101,9 @@ def load_handbook(data_dir: Path) -> Handbook:
     data_dir = Path(data_dir)
     problems = Problems()
     if not data_dir.is_dir():
-        problems.add(str(data_dir), 0, "", "", "the data folder does not exist", "run from the repository root, or pass the data folder's path")
+        problems.add(
+            str(data_dir), 0, "", "", "the data folder does not exist", "run from the repository root, or pass the data folder's path"
+        )
         problems.raise_if_any()
     _broken.clear()
     records: dict[str, list[tuple[BaseModel, Source]]] = defaultdict(list)
@@ -109,7 +112,9 @@ def load_handbook(data_dir: Path) -> Handbook:
     for kind in KINDS:
         paths = kind.files(data_dir)
         if kind.layout != "file" and not paths and kind.pattern in REQUIRED_FILES:
-            problems.add(f"{data_dir.name}/{kind.pattern}", 0, "", "", f"the {kind.name} file is missing", f"create {data_dir.name}/{kind.pattern}")
+            problems.add(
+                f"{data_dir.name}/{kind.pattern}", 0, "", "", f"the {kind.name} file is missing", f"create {data_dir.name}/{kind.pattern}"
+            )
         for path in paths:
             seen_files.add(path)
             doc = read_document(path, data_dir, problems)
@@ -146,13 +151,25 @@ def load_handbook(data_dir: Path) -> Handbook:
     )
 
 
-def _read_kind(kind: Kind, doc: Document, path: Path, records: dict[str, list[tuple[BaseModel, Source]]],
-               singles: dict[str, BaseModel], problems: Problems) -> None:
+def _read_kind(
+    kind: Kind,
+    doc: Document,
+    path: Path,
+    records: dict[str, list[tuple[BaseModel, Source]]],
+    singles: dict[str, BaseModel],
+    problems: Problems,
+) -> None:
     """Validate the records of one file according to its layout."""
     if kind.layout == "list":
         if not isinstance(doc.data, list):
-            problems.add(doc.file, 1, "", "", f"expected a list of {kind.name} records (each starting with '- id:'), found a {type(doc.data).__name__}",
-                         "start each record with '- ' at the left margin")
+            problems.add(
+                doc.file,
+                1,
+                "",
+                "",
+                f"expected a list of {kind.name} records (each starting with '- id:'), found a {type(doc.data).__name__}",
+                "start each record with '- ' at the left margin",
+            )
             _broken.add((kind.name, "*"))
             return
         for index, raw in enumerate(doc.data):
@@ -164,8 +181,14 @@ def _read_kind(kind: Kind, doc: Document, path: Path, records: dict[str, list[tu
         return
     if not isinstance(doc.data, dict):
         shape = "a list" if isinstance(doc.data, list) else type(doc.data).__name__
-        problems.add(doc.file, 1, "", "", f"expected one {kind.name} as a mapping of fields (key: value lines), found {shape}",
-                     "remove the leading '- ' so the fields start at the left margin")
+        problems.add(
+            doc.file,
+            1,
+            "",
+            "",
+            f"expected one {kind.name} as a mapping of fields (key: value lines), found {shape}",
+            "remove the leading '- ' so the fields start at the left margin",
+        )
         _broken.add((kind.name, "*"))
         return
     model = validate_record(kind.model, doc.data, doc, (), record_label(kind.name, doc.data), problems)
@@ -176,9 +199,14 @@ def _read_kind(kind: Kind, doc: Document, path: Path, records: dict[str, list[tu
         singles[kind.name] = model
         return
     if model.id != path.stem:  # type: ignore[attr-defined]
-        problems.add(doc.file, doc.line_of(("id",)), record_label(kind.name, doc.data), "id",
-                     f"the id '{model.id}' does not match the file name '{path.name}'",  # type: ignore[attr-defined]
-                     f"rename the file to '{model.id}.yml' or change the id to '{path.stem}'")  # type: ignore[attr-defined]
+        problems.add(
+            doc.file,
+            doc.line_of(("id",)),
+            record_label(kind.name, doc.data),
+            "id",
+            f"the id '{model.id}' does not match the file name '{path.name}'",  # type: ignore[attr-defined]
+            f"rename the file to '{model.id}.yml' or change the id to '{path.stem}'",
+        )  # type: ignore[attr-defined]
     records[kind.name].append((model, Source(doc.file, 1, (), doc.lines)))
 
 
@@ -222,17 +250,31 @@ def _unique(items: list[tuple[BaseModel, Source]], kind: str, problems: Problems
             other_id, other = first[key]
             same = other_id == model.id  # type: ignore[attr-defined]
             what = "duplicate id" if same else f"id too similar to '{other_id}'"
-            problems.add(source.file, source.at("id"), f"{kind} '{model.id}'", "id",  # type: ignore[attr-defined]
-                         f"{what} (already used at {other.file}:{other.line}); two pages would share one URL",
-                         "give this record its own id, or merge the two records")
+            problems.add(
+                source.file,
+                source.at("id"),
+                f"{kind} '{model.id}'",
+                "id",  # type: ignore[attr-defined]
+                f"{what} (already used at {other.file}:{other.line}); two pages would share one URL",
+                "give this record its own id, or merge the two records",
+            )
             continue
         first[key] = (model.id, source)  # type: ignore[attr-defined]
         by_id[model.id] = model  # type: ignore[attr-defined]
     return by_id
 
 
-def _reference(problems: Problems, source: Source, label: str, field: str, kind: str, value: str,
-               known: dict[str, Any], names: dict[str, str] | None = None, line: int | None = None) -> bool:
+def _reference(
+    problems: Problems,
+    source: Source,
+    label: str,
+    field: str,
+    kind: str,
+    value: str,
+    known: dict[str, Any],
+    names: dict[str, str] | None = None,
+    line: int | None = None,
+) -> bool:
     """Check one id reference; report it with a did-you-mean when it resolves to nothing."""
     if value in known:
         return True
@@ -250,8 +292,13 @@ def _reference(problems: Problems, source: Source, label: str, field: str, kind:
     return False
 
 
-def _check_competencies(competencies: dict[str, Competency], dimensions: dict[str, Dimension],
-                        levels: dict[str, ProficiencyLevel], sources: dict[tuple[str, str], Source], problems: Problems) -> None:
+def _check_competencies(
+    competencies: dict[str, Competency],
+    dimensions: dict[str, Dimension],
+    levels: dict[str, ProficiencyLevel],
+    sources: dict[tuple[str, str], Source],
+    problems: Problems,
+) -> None:
     names: dict[str, str] = {}
     for competency in competencies.values():
         source = sources[("competency", competency.id)]
@@ -260,25 +307,51 @@ def _check_competencies(competencies: dict[str, Competency], dimensions: dict[st
         for name in (competency.name, *competency.aliases):
             other = names.get(name.lower())
             if other and other != competency.id:
-                problems.add(source.file, source.at("name"), label, "name",
-                             f"the name '{name}' is already used by competency '{other}'", "merge the two competencies, or rename one")
+                problems.add(
+                    source.file,
+                    source.at("name"),
+                    label,
+                    "name",
+                    f"the name '{name}' is already used by competency '{other}'",
+                    "merge the two competencies, or rename one",
+                )
             names[name.lower()] = competency.id
         seen_behaviors: set[str] = set()
         for index, behavior in enumerate(competency.behaviors):
             if behavior.id in seen_behaviors:
-                problems.add(source.file, source.at("behaviors", index, "id"), label, f"behaviors[{index}].id",
-                             f"duplicate behavior id '{behavior.id}'", "give each behavior of a competency its own id")
+                problems.add(
+                    source.file,
+                    source.at("behaviors", index, "id"),
+                    label,
+                    f"behaviors[{index}].id",
+                    f"duplicate behavior id '{behavior.id}'",
+                    "give each behavior of a competency its own id",
+                )
             seen_behaviors.add(behavior.id)
         for level_id in competency.levels:
-            _reference(problems, source, label, f"levels.{level_id}", "proficiency level", level_id, levels, line=source.at("levels", level_id))
+            _reference(
+                problems, source, label, f"levels.{level_id}", "proficiency level", level_id, levels, line=source.at("levels", level_id)
+            )
         for level_id in levels:
             if level_id not in competency.levels:
-                problems.add(source.file, source.at("levels"), label, "levels",
-                             f"the '{level_id}' level is not described", f"add '{level_id}:' under 'levels' with what the competency looks like at that level")
+                problems.add(
+                    source.file,
+                    source.at("levels"),
+                    label,
+                    "levels",
+                    f"the '{level_id}' level is not described",
+                    f"add '{level_id}:' under 'levels' with what the competency looks like at that level",
+                )
 
 
-def _check_roles(roles: dict[str, Role], families: dict[str, Family], competencies: dict[str, Competency],
-                 mapping: ProfileMapping | None, sources: dict[tuple[str, str], Source], problems: Problems) -> None:
+def _check_roles(
+    roles: dict[str, Role],
+    families: dict[str, Family],
+    competencies: dict[str, Competency],
+    mapping: ProfileMapping | None,
+    sources: dict[tuple[str, str], Source],
+    problems: Problems,
+) -> None:
     names = {c.name.lower(): c.id for c in competencies.values()}
     names.update({alias.lower(): c.id for c in competencies.values() for alias in c.aliases})
     questions = {q.id: q for q in mapping.questions} if mapping else {}
@@ -289,24 +362,66 @@ def _check_roles(roles: dict[str, Role], families: dict[str, Family], competenci
         seen: set[str] = set()
         for index, competency_id in enumerate(role.competencies):
             if competency_id in seen:
-                problems.add(source.file, source.at("competencies", index), label, f"competencies[{index}]",
-                             f"competency '{competency_id}' is listed twice", "remove the second entry")
+                problems.add(
+                    source.file,
+                    source.at("competencies", index),
+                    label,
+                    f"competencies[{index}]",
+                    f"competency '{competency_id}' is listed twice",
+                    "remove the second entry",
+                )
             seen.add(competency_id)
-            _reference(problems, source, label, f"competencies[{index}]", "competency", competency_id, competencies, names,
-                       line=source.at("competencies", index))
+            _reference(
+                problems,
+                source,
+                label,
+                f"competencies[{index}]",
+                "competency",
+                competency_id,
+                competencies,
+                names,
+                line=source.at("competencies", index),
+            )
         for question_id, answers in role.profile.items():
-            if not _reference(problems, source, label, f"profile.{question_id}", "profile question", question_id, questions,
-                              line=source.at("profile", question_id)):
+            if not _reference(
+                problems,
+                source,
+                label,
+                f"profile.{question_id}",
+                "profile question",
+                question_id,
+                questions,
+                line=source.at("profile", question_id),
+            ):
                 continue
             valid = {a.id: a for a in questions[question_id].answers}
             if not answers:
-                problems.add(source.file, source.at("profile", question_id), label, f"profile.{question_id}", "expected at least one answer, found none",
-                             f"use one or more of: {', '.join(valid)}")
+                problems.add(
+                    source.file,
+                    source.at("profile", question_id),
+                    label,
+                    f"profile.{question_id}",
+                    "expected at least one answer, found none",
+                    f"use one or more of: {', '.join(valid)}",
+                )
             for index, answer in enumerate(answers):
-                _reference(problems, source, label, f"profile.{question_id}", "answer", answer, valid,
-                           line=source.at("profile", question_id, index))
+                _reference(
+                    problems,
+                    source,
+                    label,
+                    f"profile.{question_id}",
+                    "answer",
+                    answer,
+                    valid,
+                    line=source.at("profile", question_id, index),
+                )
         for question_id in questions:
             if question_id not in role.profile:
-                problems.add(source.file, source.at("profile"), label, "profile",
-                             f"the profile question '{question_id}' is not answered",
-                             f"add '{question_id}: [...]' with one or more of: {', '.join(a.id for a in questions[question_id].answers)}")
+                problems.add(
+                    source.file,
+                    source.at("profile"),
+                    label,
+                    "profile",
+                    f"the profile question '{question_id}' is not answered",
+                    f"add '{question_id}: [...]' with one or more of: {', '.join(a.id for a in questions[question_id].answers)}",
+                )

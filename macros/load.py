@@ -52,7 +52,10 @@ class _NodeReader:
                 key = self.read(key_node, (*path, "<key>")) if not isinstance(key_node, ScalarNode) else self._scalar(key_node)
                 if not isinstance(key, (str, int, bool)) or isinstance(key, bool):
                     self.problems.add(
-                        self.file, key_node.start_mark.line + 1, "", _dotted(path),
+                        self.file,
+                        key_node.start_mark.line + 1,
+                        "",
+                        _dotted(path),
                         f"expected a plain text key, found {type(key).__name__} {key!r}",
                         "write the key as a word followed by a colon",
                     )
@@ -60,7 +63,10 @@ class _NodeReader:
                 if key in result:
                     first = self.lines.get((*path, key), 0)
                     self.problems.add(
-                        self.file, key_node.start_mark.line + 1, "", _dotted((*path, key)),
+                        self.file,
+                        key_node.start_mark.line + 1,
+                        "",
+                        _dotted((*path, key)),
                         f"duplicate key '{key}' (first given on line {first}); YAML would silently keep only the last one",
                         f"remove one of the two '{key}:' entries or merge them",
                     )
@@ -91,8 +97,14 @@ def read_document(path: Path, root: Path, problems: Problems) -> Document | None
     rel = path.relative_to(root.parent).as_posix() if root.parent in path.parents else path.as_posix()
     raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
-        problems.add(rel, 0, "", "", f"file is {len(raw):,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for one data file",
-                     "split the records into several smaller files")
+        problems.add(
+            rel,
+            0,
+            "",
+            "",
+            f"file is {len(raw):,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for one data file",
+            "split the records into several smaller files",
+        )
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # a UTF-8 byte-order mark, as spreadsheet programs and some editors write; harmless
@@ -100,8 +112,14 @@ def read_document(path: Path, root: Path, problems: Problems) -> Document | None
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        problems.add(rel, line, "", "", f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start})",
-                     "save the file as UTF-8 in your editor")
+        problems.add(
+            rel,
+            line,
+            "",
+            "",
+            f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start})",
+            "save the file as UTF-8 in your editor",
+        )
         return None
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         problems.add(rel, 1, "", "", "the file is empty", "add its records, or delete the file")
@@ -118,7 +136,10 @@ def read_document(path: Path, root: Path, problems: Problems) -> Document | None
             message = f"this is not valid YAML: {error.problem}"
             if error.context:
                 message += f" ({error.context})"
-            fix = "check the indentation and the colons on this line and the one above; quote text that contains ': ' or starts with a special character"
+            fix = (
+                "check the indentation and the colons on this line and the one above; "
+                "quote text that contains ': ' or starts with a special character"
+            )
         problems.add(rel, line, "", "", message, fix)
         return None
     except yaml.YAMLError as error:

@@ -13,9 +13,9 @@ from mkdocs.structure.files import File, Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the engine package, when not pip-installed
 
-from macros import state  # noqa: E402
-from macros.build import build_site, expand_nav  # noqa: E402
-from macros.problems import DataError  # noqa: E402
+from macros import state
+from macros.build import build_site, expand_nav
+from macros.problems import DataError
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 

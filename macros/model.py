@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, StrictInt, StringConstraints, Tag, model_validator
 
@@ -84,7 +84,7 @@ def _metric_kind(value: object) -> str:
     return "metric-group" if isinstance(value, (dict, MetricGroup)) else "metric-text"
 
 
-Metric = Annotated[Union[Annotated[Text, Tag("metric-text")], Annotated[MetricGroup, Tag("metric-group")]], Discriminator(_metric_kind)]
+Metric = Annotated[Annotated[Text, Tag("metric-text")] | Annotated[MetricGroup, Tag("metric-group")], Discriminator(_metric_kind)]
 
 
 class BusinessMix(Record):

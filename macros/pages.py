@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from .index import Handbook
 
@@ -48,41 +49,93 @@ def plan_pages(handbook: Handbook) -> list[PageSpec]:
     dimensions_file = hb.source("dimension", hb.dimensions[0].id).file if hb.dimensions else ""
     levels_file = hb.source("proficiency level", hb.levels[0].id).file if hb.levels else ""
     specs: list[PageSpec] = [
-        PageSpec(page_path("roles"), "Roles", "roles_index.md", {"handbook": hb}, (families_file, *role_files),
-                 f"The {len(hb.roles)} benchmark role profiles, grouped by family."),
+        PageSpec(
+            page_path("roles"),
+            "Roles",
+            "roles_index.md",
+            {"handbook": hb},
+            (families_file, *role_files),
+            f"The {len(hb.roles)} benchmark role profiles, grouped by family.",
+        ),
     ]
     for role in hb.roles:
-        specs.append(PageSpec(
-            page_path("role", role.id), role.name, "role.md",
-            {"handbook": hb, "role": role, "family": hb.family[role.family], "competencies": hb.role_competencies(role)},
-            (hb.source("role", role.id).file,), role.summary, (hb.family[role.family].name,),
-        ))
-    specs.append(PageSpec(page_path("competencies"), "Competencies", "competencies_index.md", {"handbook": hb},
-                          (dimensions_file, *competency_files),
-                          f"The {len(hb.competencies)} competencies of the model, grouped by dimension."))
-    specs.append(PageSpec(page_path("dimensions"), "Dimensions", "dimensions_index.md", {"handbook": hb}, (dimensions_file,),
-                          f"The {len(hb.dimensions)} dimensions that group the competencies."))
+        specs.append(
+            PageSpec(
+                page_path("role", role.id),
+                role.name,
+                "role.md",
+                {"handbook": hb, "role": role, "family": hb.family[role.family], "competencies": hb.role_competencies(role)},
+                (hb.source("role", role.id).file,),
+                role.summary,
+                (hb.family[role.family].name,),
+            )
+        )
+    specs.append(
+        PageSpec(
+            page_path("competencies"),
+            "Competencies",
+            "competencies_index.md",
+            {"handbook": hb},
+            (dimensions_file, *competency_files),
+            f"The {len(hb.competencies)} competencies of the model, grouped by dimension.",
+        )
+    )
+    specs.append(
+        PageSpec(
+            page_path("dimensions"),
+            "Dimensions",
+            "dimensions_index.md",
+            {"handbook": hb},
+            (dimensions_file,),
+            f"The {len(hb.dimensions)} dimensions that group the competencies.",
+        )
+    )
     for dimension in hb.dimensions:
-        specs.append(PageSpec(
-            page_path("dimension", dimension.id), dimension.name, "dimension.md",
-            {"handbook": hb, "dimension": dimension, "competencies": hb.competencies_by_dimension[dimension.id]},
-            (dimensions_file,), dimension.description, (dimension.name,),
-        ))
+        specs.append(
+            PageSpec(
+                page_path("dimension", dimension.id),
+                dimension.name,
+                "dimension.md",
+                {"handbook": hb, "dimension": dimension, "competencies": hb.competencies_by_dimension[dimension.id]},
+                (dimensions_file,),
+                dimension.description,
+                (dimension.name,),
+            )
+        )
         for competency in hb.competencies_by_dimension[dimension.id]:
-            specs.append(PageSpec(
-                page_path("competency", competency.id), competency.name, "competency.md",
-                {"handbook": hb, "competency": competency, "dimension": dimension,
-                 "roles": hb.roles_by_competency[competency.id]},
-                (hb.source("competency", competency.id).file, levels_file), competency.definition,
-                (dimension.name, competency.type.capitalize()),
-            ))
-    specs.append(PageSpec(page_path("matrix"), "Roles and competencies matrix", "matrix.md", {"handbook": hb},
-                          (*role_files,), "Which role needs which competency, at a glance.",
-                          hide=("navigation", "toc")))
+            specs.append(
+                PageSpec(
+                    page_path("competency", competency.id),
+                    competency.name,
+                    "competency.md",
+                    {"handbook": hb, "competency": competency, "dimension": dimension, "roles": hb.roles_by_competency[competency.id]},
+                    (hb.source("competency", competency.id).file, levels_file),
+                    competency.definition,
+                    (dimension.name, competency.type.capitalize()),
+                )
+            )
+    specs.append(
+        PageSpec(
+            page_path("matrix"),
+            "Roles and competencies matrix",
+            "matrix.md",
+            {"handbook": hb},
+            (*role_files,),
+            "Which role needs which competency, at a glance.",
+            hide=("navigation", "toc"),
+        )
+    )
     mapping_file = hb.sources.get(("profile mapping", "")) or None
-    specs.append(PageSpec(page_path("profile-mapping"), "Profile mapping guide", "profile_mapping.md", {"handbook": hb},
-                          ("data/profile-mapping.yml" if mapping_file is None else mapping_file.file, *role_files),
-                          "Sort a position with a few questions before choosing its benchmark profile."))
+    specs.append(
+        PageSpec(
+            page_path("profile-mapping"),
+            "Profile mapping guide",
+            "profile_mapping.md",
+            {"handbook": hb},
+            ("data/profile-mapping.yml" if mapping_file is None else mapping_file.file, *role_files),
+            "Sort a position with a few questions before choosing its benchmark profile.",
+        )
+    )
     return specs
 
 
@@ -97,6 +150,7 @@ def navigation(handbook: Handbook) -> dict[str, list[Any]]:
     competencies: list[Any] = [page_path("competencies"), {"All dimensions": page_path("dimensions")}]
     for dimension in hb.dimensions:
         members = hb.competencies_by_dimension[dimension.id]
-        competencies.append({dimension.name: [page_path("dimension", dimension.id),
-                                              *({c.name: page_path("competency", c.id)} for c in members)]})
+        competencies.append(
+            {dimension.name: [page_path("dimension", dimension.id), *({c.name: page_path("competency", c.id)} for c in members)]}
+        )
     return {page_path("roles"): roles, page_path("competencies"): competencies}

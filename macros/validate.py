@@ -118,10 +118,15 @@ def _translate(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ..
     if kind == "string_too_long":
         return f"expected at most {ctx.get('max_length')} characters, found {len(str(found))}", "shorten it"
     if kind == "string_type":
-        return f"expected text, found {describe(found)}", "write text here; put it in quotes if it looks like a number, a date or true/false"
+        return (
+            f"expected text, found {describe(found)}",
+            "write text here; put it in quotes if it looks like a number, a date or true/false",
+        )
     if kind == "string_pattern_mismatch":
-        return (f"expected a kebab-case id (lowercase letters, digits and single hyphens), found {describe(found)}",
-                f"use '{slugify(found)}'" if slugify(found) else "use lowercase words joined by hyphens")
+        return (
+            f"expected a kebab-case id (lowercase letters, digits and single hyphens), found {describe(found)}",
+            f"use '{slugify(found)}'" if slugify(found) else "use lowercase words joined by hyphens",
+        )
     if kind == "literal_error":
         expected = ctx.get("expected", "")
         options = re.findall(r"'([^']*)'|(\d+)", expected)
@@ -180,9 +185,14 @@ def validate_record(
 ) -> BaseModel | None:
     """Validate one raw record; on failure add one problem per error and return None."""
     if not isinstance(raw, dict):
-        problems.add(doc.file, doc.line_of(base), label, "",
-                     f"expected a mapping of fields (key: value lines), found {describe(raw)}",
-                     "write the record as 'field: value' lines")
+        problems.add(
+            doc.file,
+            doc.line_of(base),
+            label,
+            "",
+            f"expected a mapping of fields (key: value lines), found {describe(raw)}",
+            "write the record as 'field: value' lines",
+        )
         return None
     try:
         return model.model_validate(raw)

@@ -44,7 +44,10 @@ def mkdocs_build(config: Path, site_dir: Path) -> BuiltSite:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        capture_output=True, text=True, env=env, cwd=config.parent,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=config.parent,
     )
     return BuiltSite(site_dir, result.returncode, result.stdout + result.stderr)
 

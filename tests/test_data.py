@@ -37,8 +37,10 @@ def test_variant_spellings_are_one_competency(real_handbook):
     for c in real_handbook.competencies:
         names.update({alias.lower(): c.id for alias in c.aliases})
     assert names["maintains and shares market trends awareness"] == names["maintains and shares market trend awareness"]
-    assert names["drives towards success by systematically managing accounts"] == names[
-        "drives toward success by systematically managing accounts"]
+    assert (
+        names["drives towards success by systematically managing accounts"]
+        == names["drives toward success by systematically managing accounts"]
+    )
 
 
 def _source_profiles(names: set[str]) -> dict[str, dict[str, list[str]]]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import copy_fixture, mkdocs_build
 
 
@@ -25,19 +24,26 @@ def test_tiny_site_builds_every_page(tmp_path: Path):
 
 BROKEN = {
     "unknown competency": (
-        "roles/floor-sales.yml", lambda s: s.replace("  - demonstrates-perseverance", "  - demonstrates-perseverence"),
+        "roles/floor-sales.yml",
+        lambda s: s.replace("  - demonstrates-perseverance", "  - demonstrates-perseverence"),
         "data/roles/floor-sales.yml:12: role 'floor-sales' field 'competencies[0]': unknown competency "
-        "'demonstrates-perseverence'. Fix: did you mean 'demonstrates-perseverance'?"),
+        "'demonstrates-perseverence'. Fix: did you mean 'demonstrates-perseverance'?",
+    ),
     "duplicate key": (
-        "dimensions.yml", lambda s: s + "  name: Drive twice\n",
-        "data/dimensions.yml:4: field '[0].name': duplicate key 'name' (first given on line 2)"),
+        "dimensions.yml",
+        lambda s: s + "  name: Drive twice\n",
+        "data/dimensions.yml:4: field '[0].name': duplicate key 'name' (first given on line 2)",
+    ),
     "three behaviors": (
         "competencies/demonstrates-perseverance.yml",
         lambda s: s.replace("  - id: asks-for-help\n    text: Asks a peer for help when stuck.\n", ""),
-        "field 'behaviors': expected 4 to 7 behaviors, found 3"),
+        "field 'behaviors': expected 4 to 7 behaviors, found 3",
+    ),
     "role missing its family": (
-        "families.yml", lambda s: s.replace("id: sales", "id: retail"),
-        "data/roles/floor-sales.yml:3: role 'floor-sales' field 'family': unknown family 'sales'. Fix: use one of: retail"),
+        "families.yml",
+        lambda s: s.replace("id: sales", "id: retail"),
+        "data/roles/floor-sales.yml:3: role 'floor-sales' field 'family': unknown family 'sales'. Fix: use one of: retail",
+    ),
 }
 
 
@@ -55,17 +61,27 @@ def test_broken_data_stops_the_build_and_writes_nothing(tmp_path: Path, name: st
 
 def test_data_text_never_becomes_markup_or_template_code(tmp_path: Path):
     config = copy_fixture("tiny", tmp_path)
-    _edit(config, "roles/floor-sales.yml", lambda s: s.replace(
-        "summary: Sells in a store.",
-        "summary: \"<script>alert('x')</script> {{ config.site_name }} {% include 'base.html' %} **bold** [link](javascript:alert(1))\""))
-    _edit(config, "competencies/demonstrates-perseverance.yml", lambda s: s.replace(
-        "definition: Keeps going after a setback.", "definition: '<img src=x onerror=alert(1)> # not a heading'"))
+    _edit(
+        config,
+        "roles/floor-sales.yml",
+        lambda s: s.replace(
+            "summary: Sells in a store.",
+            "summary: \"<script>alert('x')</script> {{ config.site_name }} {% include 'base.html' %} "
+            '**bold** [link](javascript:alert(1))"',
+        ),
+    )
+    _edit(
+        config,
+        "competencies/demonstrates-perseverance.yml",
+        lambda s: s.replace("definition: Keeps going after a setback.", "definition: '<img src=x onerror=alert(1)> # not a heading'"),
+    )
     site = mkdocs_build(config, tmp_path / "site")
     assert site.returncode == 0, site.output
     role = site.article("roles/floor-sales/")
     paragraph = next(p for p in role.find_all("p") if "alert('x')" in p.get_text())
-    assert paragraph.get_text() == ("<script>alert('x')</script> {{ config.site_name }} {% include 'base.html' %} "
-                                    "**bold** [link](javascript:alert(1))")
+    assert paragraph.get_text() == (
+        "<script>alert('x')</script> {{ config.site_name }} {% include 'base.html' %} **bold** [link](javascript:alert(1))"
+    )
     assert role.find("script") is None and role.find("strong") is None
     assert not [a for a in role.find_all("a") if a.get("href", "").startswith("javascript")]
     assert "Tiny handbook" not in paragraph.get_text()

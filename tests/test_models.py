@@ -34,61 +34,148 @@ def test_tiny_data_is_valid():
 
 
 CASES = {
-    "duplicate key": (ROLE, lambda s: s.replace("name: Floor Sales", "name: Floor Sales\nname: Shop Sales"),
-        ["data/roles/floor-sales.yml:3: field 'name': duplicate key 'name' (first given on line 2); YAML would silently keep "
-         "only the last one. Fix: remove one of the two 'name:' entries or merge them"]),
-    "unknown key with did-you-mean": (ROLE, lambda s: s + "sumary: x\n",
-        ["data/roles/floor-sales.yml:15: role 'floor-sales' field 'sumary': unknown field 'sumary' (allowed: id, name, family, "
-         "summary, responsibilities, how_it_sells, metrics, titles, competencies, profile). Fix: did you mean 'summary'?"]),
-    "missing required field": (ROLE, lambda s: s.replace("summary: Sells in a store.\n", ""),
-        ["data/roles/floor-sales.yml:1: role 'floor-sales' field 'summary': required field 'summary' is missing. "
-         "Fix: add 'summary:' with a value to this record"]),
-    "misspelled reference": (ROLE, lambda s: s.replace("  - demonstrates-perseverance", "  - demonstrates-perseverence"),
-        ["data/roles/floor-sales.yml:12: role 'floor-sales' field 'competencies[0]': unknown competency "
-         "'demonstrates-perseverence'. Fix: did you mean 'demonstrates-perseverance'?"]),
-    "name used instead of id": (ROLE, lambda s: s.replace("  - demonstrates-perseverance", "  - Demonstrates Perseverance"),
-        ["data/roles/floor-sales.yml:12: role 'floor-sales' field 'competencies[0]': expected a kebab-case id (lowercase letters, "
-         "digits and single hyphens), found 'Demonstrates Perseverance'. Fix: use 'demonstrates-perseverance'"]),
-    "too few behaviors": (COMPETENCY, lambda s: s.replace("  - id: asks-for-help\n    text: Asks a peer for help when stuck.\n", ""),
-        ["data/competencies/demonstrates-perseverance.yml:8: competency 'demonstrates-perseverance' field 'behaviors': "
-         "expected 4 to 7 behaviors, found 3. Fix: add behaviors until there are at least 4"]),
-    "too many behaviors": (COMPETENCY, lambda s: s.replace("levels:", "".join(
-        f"  - id: extra-{n}\n    text: Extra behavior {n}.\n" for n in range(4)) + "levels:"),
-        ["data/competencies/demonstrates-perseverance.yml:8: competency 'demonstrates-perseverance' field 'behaviors': "
-         "expected 4 to 7 behaviors, found 8. Fix: keep the 7 that matter most, or split the record in two"]),
-    "wrong enum value": (COMPETENCY, lambda s: s.replace("type: attribute", "type: skil"),
-        ["data/competencies/demonstrates-perseverance.yml:5: competency 'demonstrates-perseverance' field 'type': expected one of "
-         "'skill', 'knowledge' or 'attribute', found 'skil'. Fix: did you mean 'skill'?"]),
-    "empty required text": (COMPETENCY, lambda s: s.replace("definition: Keeps going after a setback.", 'definition: ""'),
-        ["data/competencies/demonstrates-perseverance.yml:6: competency 'demonstrates-perseverance' field 'definition': "
-         "expected text, found empty text. Fix: write the text (or remove the field if it is optional)"]),
-    "tab indentation": ("dimensions.yml", lambda s: s.replace("  name: Drive", "\tname: Drive"),
-        ["data/dimensions.yml:2: a tab character is used for indentation. Fix: indent with spaces only (two per level)"]),
-    "list instead of mapping": (ROLE, lambda s: "- " + s.replace("\n", "\n  "),
-        ["data/roles/floor-sales.yml:1: expected one role as a mapping of fields (key: value lines), found a list. "
-         "Fix: remove the leading '- ' so the fields start at the left margin"]),
-    "wrong type": (ROLE, lambda s: s.replace("summary: Sells in a store.", "summary: 42"),
-        ["data/roles/floor-sales.yml:4: role 'floor-sales' field 'summary': expected text, found the number 42. "
-         "Fix: write text here; put it in quotes if it looks like a number, a date or true/false"]),
-    "unknown dimension": (COMPETENCY, lambda s: s.replace("dimension: drive", "dimension: driv"),
-        ["data/competencies/demonstrates-perseverance.yml:4: competency 'demonstrates-perseverance' field 'dimension': "
-         "unknown dimension 'driv'. Fix: did you mean 'drive'?"]),
-    "missing proficiency level": (COMPETENCY, lambda s: s.replace("  leader: Helps the team keep going.\n", ""),
-        ["data/competencies/demonstrates-perseverance.yml:17: competency 'demonstrates-perseverance' field 'levels': the 'leader' "
-         "level is not described. Fix: add 'leader:' under 'levels' with what the competency looks like at that level"]),
-    "malformed yaml": ("families.yml", lambda s: s.replace("name: Sales", "name: Sales: Team"),
-        ["data/families.yml:2: this is not valid YAML: mapping values are not allowed in this context. Fix: check the indentation "
-         "and the colons on this line and the one above; quote text that contains ': ' or starts with a special character"]),
-    "empty file": ("families.yml", lambda s: "",
-        ["data/families.yml:1: the file is empty. Fix: add its records, or delete the file"]),
-    "unknown profile answer": (ROLE, lambda s: s.replace("phase: [pre-sale]", "phase: [presale]"),
-        ["data/roles/floor-sales.yml:14: role 'floor-sales' field 'profile.phase': unknown answer 'presale'. Fix: did you mean 'pre-sale'?"]),
-    "id does not match file name": (ROLE, lambda s: s.replace("id: floor-sales", "id: shop-sales"),
-        ["data/roles/floor-sales.yml:1: role 'shop-sales' field 'id': the id 'shop-sales' does not match the file name "
-         "'floor-sales.yml'. Fix: rename the file to 'shop-sales.yml' or change the id to 'floor-sales'"]),
-    "business mix must add up": (ROLE, lambda s: s + "how_it_sells:\n  business_mix:\n    new: 70\n    existing: 20\n",
-        ["data/roles/floor-sales.yml:17: role 'floor-sales' field 'how_it_sells.business_mix': new and existing must add up to 100, "
-         "found 70 + 20 = 90. Fix: correct the values"]),
+    "duplicate key": (
+        ROLE,
+        lambda s: s.replace("name: Floor Sales", "name: Floor Sales\nname: Shop Sales"),
+        [
+            "data/roles/floor-sales.yml:3: field 'name': duplicate key 'name' (first given on line 2); YAML would silently keep "
+            "only the last one. Fix: remove one of the two 'name:' entries or merge them"
+        ],
+    ),
+    "unknown key with did-you-mean": (
+        ROLE,
+        lambda s: s + "sumary: x\n",
+        [
+            "data/roles/floor-sales.yml:15: role 'floor-sales' field 'sumary': unknown field 'sumary' (allowed: id, name, family, "
+            "summary, responsibilities, how_it_sells, metrics, titles, competencies, profile). Fix: did you mean 'summary'?"
+        ],
+    ),
+    "missing required field": (
+        ROLE,
+        lambda s: s.replace("summary: Sells in a store.\n", ""),
+        [
+            "data/roles/floor-sales.yml:1: role 'floor-sales' field 'summary': required field 'summary' is missing. "
+            "Fix: add 'summary:' with a value to this record"
+        ],
+    ),
+    "misspelled reference": (
+        ROLE,
+        lambda s: s.replace("  - demonstrates-perseverance", "  - demonstrates-perseverence"),
+        [
+            "data/roles/floor-sales.yml:12: role 'floor-sales' field 'competencies[0]': unknown competency "
+            "'demonstrates-perseverence'. Fix: did you mean 'demonstrates-perseverance'?"
+        ],
+    ),
+    "name used instead of id": (
+        ROLE,
+        lambda s: s.replace("  - demonstrates-perseverance", "  - Demonstrates Perseverance"),
+        [
+            "data/roles/floor-sales.yml:12: role 'floor-sales' field 'competencies[0]': expected a kebab-case id (lowercase letters, "
+            "digits and single hyphens), found 'Demonstrates Perseverance'. Fix: use 'demonstrates-perseverance'"
+        ],
+    ),
+    "too few behaviors": (
+        COMPETENCY,
+        lambda s: s.replace("  - id: asks-for-help\n    text: Asks a peer for help when stuck.\n", ""),
+        [
+            "data/competencies/demonstrates-perseverance.yml:8: competency 'demonstrates-perseverance' field 'behaviors': "
+            "expected 4 to 7 behaviors, found 3. Fix: add behaviors until there are at least 4"
+        ],
+    ),
+    "too many behaviors": (
+        COMPETENCY,
+        lambda s: s.replace("levels:", "".join(f"  - id: extra-{n}\n    text: Extra behavior {n}.\n" for n in range(4)) + "levels:"),
+        [
+            "data/competencies/demonstrates-perseverance.yml:8: competency 'demonstrates-perseverance' field 'behaviors': "
+            "expected 4 to 7 behaviors, found 8. Fix: keep the 7 that matter most, or split the record in two"
+        ],
+    ),
+    "wrong enum value": (
+        COMPETENCY,
+        lambda s: s.replace("type: attribute", "type: skil"),
+        [
+            "data/competencies/demonstrates-perseverance.yml:5: competency 'demonstrates-perseverance' field 'type': expected one of "
+            "'skill', 'knowledge' or 'attribute', found 'skil'. Fix: did you mean 'skill'?"
+        ],
+    ),
+    "empty required text": (
+        COMPETENCY,
+        lambda s: s.replace("definition: Keeps going after a setback.", 'definition: ""'),
+        [
+            "data/competencies/demonstrates-perseverance.yml:6: competency 'demonstrates-perseverance' field 'definition': "
+            "expected text, found empty text. Fix: write the text (or remove the field if it is optional)"
+        ],
+    ),
+    "tab indentation": (
+        "dimensions.yml",
+        lambda s: s.replace("  name: Drive", "\tname: Drive"),
+        ["data/dimensions.yml:2: a tab character is used for indentation. Fix: indent with spaces only (two per level)"],
+    ),
+    "list instead of mapping": (
+        ROLE,
+        lambda s: "- " + s.replace("\n", "\n  "),
+        [
+            "data/roles/floor-sales.yml:1: expected one role as a mapping of fields (key: value lines), found a list. "
+            "Fix: remove the leading '- ' so the fields start at the left margin"
+        ],
+    ),
+    "wrong type": (
+        ROLE,
+        lambda s: s.replace("summary: Sells in a store.", "summary: 42"),
+        [
+            "data/roles/floor-sales.yml:4: role 'floor-sales' field 'summary': expected text, found the number 42. "
+            "Fix: write text here; put it in quotes if it looks like a number, a date or true/false"
+        ],
+    ),
+    "unknown dimension": (
+        COMPETENCY,
+        lambda s: s.replace("dimension: drive", "dimension: driv"),
+        [
+            "data/competencies/demonstrates-perseverance.yml:4: competency 'demonstrates-perseverance' field 'dimension': "
+            "unknown dimension 'driv'. Fix: did you mean 'drive'?"
+        ],
+    ),
+    "missing proficiency level": (
+        COMPETENCY,
+        lambda s: s.replace("  leader: Helps the team keep going.\n", ""),
+        [
+            "data/competencies/demonstrates-perseverance.yml:17: competency 'demonstrates-perseverance' field 'levels': the 'leader' "
+            "level is not described. Fix: add 'leader:' under 'levels' with what the competency looks like at that level"
+        ],
+    ),
+    "malformed yaml": (
+        "families.yml",
+        lambda s: s.replace("name: Sales", "name: Sales: Team"),
+        [
+            "data/families.yml:2: this is not valid YAML: mapping values are not allowed in this context. Fix: check the indentation "
+            "and the colons on this line and the one above; quote text that contains ': ' or starts with a special character"
+        ],
+    ),
+    "empty file": ("families.yml", lambda s: "", ["data/families.yml:1: the file is empty. Fix: add its records, or delete the file"]),
+    "unknown profile answer": (
+        ROLE,
+        lambda s: s.replace("phase: [pre-sale]", "phase: [presale]"),
+        [
+            "data/roles/floor-sales.yml:14: role 'floor-sales' field 'profile.phase': unknown answer 'presale'. "
+            "Fix: did you mean 'pre-sale'?"
+        ],
+    ),
+    "id does not match file name": (
+        ROLE,
+        lambda s: s.replace("id: floor-sales", "id: shop-sales"),
+        [
+            "data/roles/floor-sales.yml:1: role 'shop-sales' field 'id': the id 'shop-sales' does not match the file name "
+            "'floor-sales.yml'. Fix: rename the file to 'shop-sales.yml' or change the id to 'floor-sales'"
+        ],
+    ),
+    "business mix must add up": (
+        ROLE,
+        lambda s: s + "how_it_sells:\n  business_mix:\n    new: 70\n    existing: 20\n",
+        [
+            "data/roles/floor-sales.yml:17: role 'floor-sales' field 'how_it_sells.business_mix': new and existing must add up to 100, "
+            "found 70 + 20 = 90. Fix: correct the values"
+        ],
+    ),
 }
 
 
@@ -123,7 +210,9 @@ def test_every_problem_is_reported_in_one_run(tmp_path: Path):
 def test_duplicate_ids_differing_only_by_case_or_hyphens(tmp_path: Path):
     data = tmp_path / "data"
     shutil.copytree(TINY, data)
-    (data / "dimensions.yml").write_text((data / "dimensions.yml").read_text() + "- id: dri-ve\n  name: Drive again\n  description: Same.\n")
+    (data / "dimensions.yml").write_text(
+        (data / "dimensions.yml").read_text() + "- id: dri-ve\n  name: Drive again\n  description: Same.\n"
+    )
     with pytest.raises(DataError) as caught:
         load_handbook(data)
     assert [str(p) for p in caught.value.problems] == [
@@ -157,7 +246,7 @@ def test_report_counts_and_stops_publication(tmp_path: Path):
         ("1. first", "1\\. first"),
         ("- item", "\\- item"),
         ("a | b *c* _d_ [e](f)", "a \\| b \\*c\\* \\_d\\_ \\[e\\](f)"),
-        ("Customer's \"choice\" & more", "Customer's \"choice\" &amp; more"),
+        ('Customer\'s "choice" & more', 'Customer\'s "choice" &amp; more'),
         ("two\nlines", "two lines"),
     ],
 )

@@ -24,7 +24,7 @@ def test_every_role_page_shows_its_metrics_titles_and_competencies(real_site, re
         text = " ".join(article.get_text(" ", strip=True).split())
         assert article.h1.get_text(strip=True).startswith(role.name)
         for metric in role.metrics:
-            for item in ([metric.name, *metric.includes] if isinstance(metric, MetricGroup) else [metric]):
+            for item in [metric.name, *metric.includes] if isinstance(metric, MetricGroup) else [metric]:
                 assert item in text, (role.id, item)
         for title in role.titles:
             assert title in _texts(article, "li"), (role.id, title)
