@@ -96,3 +96,19 @@ def test_hand_written_page_may_not_shadow_a_generated_one(tmp_path: Path):
     site = mkdocs_build(config, tmp_path / "site")
     assert site.returncode != 0
     assert "docs/matrix.md is generated from data; delete the hand-written file" in site.output
+
+
+def test_adding_a_role_file_adds_its_page_links_matrix_column_and_search_entries(tmp_path: Path):
+    config = copy_fixture("tiny", tmp_path)
+    role = (config.parent / "data" / "roles" / "floor-sales.yml").read_text(encoding="utf-8")
+    added = role.replace("id: floor-sales", "id: phone-sales").replace("name: Floor Sales", "name: Phone Sales")
+    (config.parent / "data" / "roles" / "phone-sales.yml").write_text(added, encoding="utf-8")
+    site = mkdocs_build(config, tmp_path / "site")
+    assert site.returncode == 0, site.output
+    assert site.article("roles/phone-sales/").h1.get_text(strip=True).startswith("Phone Sales")
+    competency_roles = [a.get_text(strip=True) for a in site.article("competencies/demonstrates-perseverance/").select("ul a")]
+    assert competency_roles == ["Floor Sales", "Phone Sales"]
+    assert [a.get_text(strip=True) for a in site.article("matrix/").select("thead a")] == ["Floor Sales", "Phone Sales"]
+    nav = [a.get_text(strip=True) for a in site.html("roles/phone-sales/").select("nav.md-nav--primary a.md-nav__link")]
+    assert "Phone Sales" in nav
+    assert any(doc["location"].startswith("roles/phone-sales/") for doc in site.search_index()["docs"])

@@ -126,3 +126,16 @@ def test_nothing_loads_from_other_hosts(real_site):
         assert not [u for u in loaded if "example.org" not in u], (page, loaded)
         assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html, page
         del external
+
+
+def test_navigation_groups_roles_by_family_and_competencies_by_dimension(real_site, real_handbook):
+    nav = real_site.html("roles/consultant/").select_one("nav.md-nav--primary")
+    labels = [" ".join(el.get_text(" ", strip=True).split()) for el in nav.select("label.md-nav__link, a.md-nav__link")]
+    for family in real_handbook.families:
+        assert family.name in labels
+    for role in real_handbook.roles:
+        assert role.name in labels
+    competency_nav = real_site.html("competencies/networks-effectively/").select_one("nav.md-nav--primary")
+    text = competency_nav.get_text(" ", strip=True)
+    for dimension in real_handbook.dimensions:
+        assert dimension.name in text
