@@ -125,14 +125,14 @@ def plan_pages(handbook: Handbook) -> list[PageSpec]:
             hide=("navigation", "toc"),
         )
     )
-    mapping_file = hb.sources.get(("profile mapping", "")) or None
+    mapping_file = next(f for f in hb.data_files if f.endswith("/profile-mapping.yml"))
     specs.append(
         PageSpec(
             page_path("profile-mapping"),
             "Profile mapping guide",
             "profile_mapping.md",
             {"handbook": hb},
-            ("data/profile-mapping.yml" if mapping_file is None else mapping_file.file, *role_files),
+            (mapping_file, *role_files),
             "Sort a position with a few questions before choosing its benchmark profile.",
         )
     )
