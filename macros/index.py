@@ -105,7 +105,6 @@ def load_handbook(data_dir: Path) -> Handbook:
             str(data_dir), 0, "", "", "the data folder does not exist", "run from the repository root, or pass the data folder's path"
         )
         problems.raise_if_any()
-    _broken.clear()
     records: dict[str, list[tuple[BaseModel, Source]]] = defaultdict(list)
     singles: dict[str, BaseModel] = {}
     seen_files: set[Path] = set()
@@ -119,7 +118,7 @@ def load_handbook(data_dir: Path) -> Handbook:
             seen_files.add(path)
             doc = read_document(path, data_dir, problems)
             if doc is None:
-                _broken.add((kind.name, "*"))  # unreadable file: references into this kind are not reported again
+                problems.broken.add((kind.name, "*"))  # unreadable file: references into this kind are not reported again
             else:
                 _read_kind(kind, doc, path, records, singles, problems)
     _reject_unknown_files(data_dir, seen_files, problems)
@@ -170,12 +169,12 @@ def _read_kind(
                 f"expected a list of {kind.name} records (each starting with '- id:'), found a {type(doc.data).__name__}",
                 "start each record with '- ' at the left margin",
             )
-            _broken.add((kind.name, "*"))
+            problems.broken.add((kind.name, "*"))
             return
         for index, raw in enumerate(doc.data):
             model = validate_record(kind.model, raw, doc, (index,), record_label(kind.name, raw, index), problems)
             if model is None:
-                _remember_broken(kind, raw)
+                _remember_broken(problems, kind, raw)
             else:
                 records[kind.name].append((model, Source(doc.file, doc.line_of((index,)), (index,), doc.lines)))
         return
@@ -189,11 +188,11 @@ def _read_kind(
             f"expected one {kind.name} as a mapping of fields (key: value lines), found {shape}",
             "remove the leading '- ' so the fields start at the left margin",
         )
-        _broken.add((kind.name, "*"))
+        problems.broken.add((kind.name, "*"))
         return
     model = validate_record(kind.model, doc.data, doc, (), record_label(kind.name, doc.data), problems)
     if model is None:
-        _remember_broken(kind, doc.data, path.stem)
+        _remember_broken(problems, kind, doc.data, path.stem)
         return
     if kind.layout == "single":
         singles[kind.name] = model
@@ -210,15 +209,12 @@ def _read_kind(
     records[kind.name].append((model, Source(doc.file, 1, (), doc.lines)))
 
 
-# Ids of records that failed validation in this run: a reference to one of them is not reported again.
-_broken: set[tuple[str, str]] = set()  # reset at the start of every load_handbook call
-
-
-def _remember_broken(kind: Kind, raw: Any, fallback: str = "") -> None:
+def _remember_broken(problems: Problems, kind: Kind, raw: Any, fallback: str = "") -> None:
+    """Note a record that failed validation, so a reference to it is not reported a second time."""
     record_id = raw.get("id") if isinstance(raw, dict) else None
     for candidate in (record_id, fallback):
         if isinstance(candidate, str) and candidate:
-            _broken.add((kind.name, candidate))
+            problems.broken.add((kind.name, candidate))
 
 
 def _reject_unknown_files(data_dir: Path, seen: set[Path], problems: Problems) -> None:
@@ -278,7 +274,7 @@ def _reference(
     """Check one id reference; report it with a did-you-mean when it resolves to nothing."""
     if value in known:
         return True
-    if (kind, value) in _broken or (kind, "*") in _broken:
+    if (kind, value) in problems.broken or (kind, "*") in problems.broken:
         return False  # the referenced record is broken and already reported
     by_name = (names or {}).get(value.lower())
     guess = by_name or did_you_mean(value, known)

@@ -55,7 +55,7 @@ class _NodeReader:
                         self.file,
                         key_node.start_mark.line + 1,
                         "",
-                        _dotted(path),
+                        dotted_path(path),
                         f"expected a plain text key, found {type(key).__name__} {key!r}",
                         "write the key as a word followed by a colon",
                     )
@@ -66,7 +66,7 @@ class _NodeReader:
                         self.file,
                         key_node.start_mark.line + 1,
                         "",
-                        _dotted((*path, key)),
+                        dotted_path((*path, key)),
                         f"duplicate key '{key}' (first given on line {first}); YAML would silently keep only the last one",
                         f"remove one of the two '{key}:' entries or merge them",
                     )
@@ -81,7 +81,7 @@ class _NodeReader:
         return self.constructor.construct_object(node, deep=True)
 
 
-def _dotted(path: Path_) -> str:
+def dotted_path(path: Path_) -> str:
     """Render a node path as authors write it: behaviors[2].text."""
     out = ""
     for part in path:

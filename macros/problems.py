@@ -31,6 +31,8 @@ class Problems:
     """Collects problems so every one of them is reported in a single run."""
 
     items: list[Problem] = field(default_factory=list)
+    # (kind, id) of records already reported as broken; (kind, "*") when a whole file of that kind failed.
+    broken: set[tuple[str, str]] = field(default_factory=set)
 
     def add(self, file: str, line: int, record: str, field: str, message: str, fix: str = "") -> None:
         """Record one problem."""

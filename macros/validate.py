@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .load import Document, _dotted
+from .load import Document, dotted_path
 from .problems import Problems, did_you_mean
 
 # Union member tags that pydantic puts into error locations; authors never wrote them.
@@ -205,7 +205,7 @@ def validate_record(
             if error["type"] == "too_short" and any(parent[: len(loc)] == loc for parent in item_failed):
                 continue
             message, fix = _translate(error, model, loc)
-            problems.add(doc.file, doc.line_of((*base, *loc)), label, _dotted(loc), message, fix)
+            problems.add(doc.file, doc.line_of((*base, *loc)), label, dotted_path(loc), message, fix)
         return None
 
 
