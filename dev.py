@@ -60,6 +60,8 @@ def ensure_chromium() -> None:
 
 def main(argv: list[str]) -> None:
     """Dispatch one task."""
+    # Material's end-of-life banner is known (see README); keep build output to real problems.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     task = argv[0] if argv else "help"
     rest = argv[1:]
     if task == "serve":
