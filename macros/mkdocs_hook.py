@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the engine pa
 
 from macros import state
 from macros.build import build_site, expand_nav
+from macros.completeness import missing_records
 from macros.problems import DataError
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -52,6 +53,15 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
     if spec is not None and config.repo_url and spec.sources:
         page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{spec.sources[0]}"
     return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Nothing lost: fail the build when a record in the data is missing from the page that should show it."""
+    missing = missing_records(state.current().handbook, Path(config.site_dir))
+    if missing:
+        listed = "\n".join(f"  - {line}" for line in missing[:50])
+        more = f"\n  ... and {len(missing) - 50} more" if len(missing) > 50 else ""
+        raise PluginError(f"{len(missing)} data records are missing from the built pages:\n{listed}{more}")
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

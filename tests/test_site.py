@@ -139,3 +139,21 @@ def test_navigation_groups_roles_by_family_and_competencies_by_dimension(real_si
     text = competency_nav.get_text(" ", strip=True)
     for dimension in real_handbook.dimensions:
         assert dimension.name in text
+
+
+def test_completeness_check_finds_a_dropped_behavior(real_site, real_handbook, tmp_path):
+    import shutil
+
+    from macros.completeness import missing_records
+
+    assert missing_records(real_handbook, real_site.root) == []
+    copy = tmp_path / "site"
+    shutil.copytree(real_site.root / "competencies", copy / "competencies")
+    shutil.copytree(real_site.root / "roles", copy / "roles")
+    competency = real_handbook.competency["networks-effectively"]
+    page = copy / "competencies" / "networks-effectively" / "index.html"
+    dropped = competency.behaviors[0].text
+    page.write_text(page.read_text(encoding="utf-8").replace(html.escape(dropped, quote=False), "", 1), encoding="utf-8")
+    missing = missing_records(real_handbook, copy)
+    assert f"competencies/networks-effectively.md: {dropped!r}" in missing
+    assert "matrix.md: the page was not built" in missing

@@ -1,0 +1,91 @@
+"""Nothing lost: every record in the data must appear, as readable text, on the built page(s) where it belongs."""
+
+from __future__ import annotations
+
+import html
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .index import Handbook
+from .model import MetricGroup
+from .pages import page_path
+
+
+class _TextOf(HTMLParser):
+    """Collects the visible text of an HTML page's main article."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.depth or (tag == "article" and "md-content__inner" in (dict(attrs).get("class") or "")):
+            self.depth += 1 if tag not in _VOID else 0
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth and tag not in _VOID:
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.parts.append(data)
+
+
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def page_text(html_file: Path) -> str:
+    """Whitespace-normalized visible text of a built page's article."""
+    parser = _TextOf()
+    parser.feed(html_file.read_text(encoding="utf-8"))
+    return " ".join(html.unescape(" ".join(parser.parts)).split())
+
+
+def _built(site_dir: Path, src_uri: str) -> Path:
+    """The HTML file MkDocs writes for a source page (directory URLs)."""
+    stem = src_uri[: -len(".md")]
+    return site_dir / (stem[: -len("index")] if stem.endswith("index") else stem + "/") / "index.html"
+
+
+def expected_texts(handbook: Handbook) -> dict[str, list[str]]:
+    """For each generated page, the record texts a reader must find on it."""
+    expected: dict[str, list[str]] = {page_path("roles"): [r.name for r in handbook.roles]}
+    for role in handbook.roles:
+        metrics: list[str] = []
+        for metric in role.metrics:
+            metrics += [metric.name, *metric.includes] if isinstance(metric, MetricGroup) else [metric]
+        competencies = handbook.role_competencies(role)
+        expected[page_path("role", role.id)] = [
+            role.name,
+            *metrics,
+            *role.titles,
+            *(c.name for c in competencies),
+            *(b.text for c in competencies for b in c.behaviors),
+        ]
+    expected[page_path("competencies")] = [c.name for c in handbook.competencies]
+    for competency in handbook.competencies:
+        expected[page_path("competency", competency.id)] = [
+            competency.name,
+            competency.definition,
+            *(b.text for b in competency.behaviors),
+            *competency.levels.values(),
+            *(r.name for r in handbook.roles_by_competency[competency.id]),
+        ]
+    for dimension in handbook.dimensions:
+        expected[page_path("dimension", dimension.id)] = [c.name for c in handbook.competencies_by_dimension[dimension.id]]
+    expected[page_path("matrix")] = [*(r.name for r in handbook.roles), *(c.name for c in handbook.competencies)]
+    return expected
+
+
+def missing_records(handbook: Handbook, site_dir: Path) -> list[str]:
+    """Every expected record text that the built site does not show, as 'page: text' lines."""
+    missing: list[str] = []
+    for src_uri, texts in expected_texts(handbook).items():
+        built = _built(site_dir, src_uri)
+        if not built.exists():
+            missing.append(f"{src_uri}: the page was not built")
+            continue
+        shown = page_text(built)
+        missing += [f"{src_uri}: {' '.join(text.split())!r}" for text in texts if " ".join(text.split()) not in shown]
+    return missing
