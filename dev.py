@@ -3,7 +3,7 @@
 
     python3 dev.py serve    # preview the handbook at http://127.0.0.1:8000 (rebuilds when data/ changes)
     python3 dev.py build    # strict build into site/
-    python3 dev.py test     # lint, then every test (browser tests included)
+    python3 dev.py test     # lint, then every test
 
 The first run creates .venv/ and installs the pinned requirements; later runs reuse it.
 """
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -45,19 +44,6 @@ def ensure_venv() -> None:
     STAMP.write_text(wanted)
 
 
-def ensure_chromium() -> None:
-    """Browser tests drive Debian's Chromium; install it with apt when we may (CI runs as root)."""
-    if shutil.which("chromium") or Path("/usr/bin/chromium").exists():
-        return
-    if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
-        print("Installing Debian's chromium for the browser tests ...", flush=True)
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        _run("apt-get", "update", "-qq", env=env)
-        _run("apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-dejavu-core", env=env)
-    else:
-        print("Chromium is not installed and cannot be installed here (needs root and apt-get): browser tests will be skipped.")
-
-
 def main(argv: list[str]) -> None:
     """Dispatch one task."""
     # Material's end-of-life banner is known (see README); keep build output to real problems.
@@ -72,7 +58,6 @@ def main(argv: list[str]) -> None:
         _run(BIN / "mkdocs", "build", "--strict", *rest)
     elif task == "test":
         ensure_venv()
-        ensure_chromium()
         _run(BIN / "ruff", "check", "macros", "tests", "dev.py")
         _run(BIN / "ruff", "format", "--check", "macros", "tests", "dev.py")
         _run(BIN / "python", "-m", "pytest", *rest)
