@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 from typing import Any
@@ -17,8 +16,6 @@ from macros import state
 from macros.build import build_site, expand_nav
 from macros.completeness import missing_records
 from macros.problems import DataError
-
-log = logging.getLogger("mkdocs.plugins.handbook")
 
 
 def _data_dir(config: MkDocsConfig) -> Path:

@@ -61,32 +61,36 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
-def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
-    """Allowed field names of the (sub)model that owns `loc`, for did-you-mean on unknown keys."""
+def _owner_model(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The (sub)model whose field `loc` points into, following nested models through lists and unions."""
     current: Any = model
     for part in loc:
-        if isinstance(part, int) or part in _UNION_TAGS:
+        if isinstance(part, int):
             continue
         field = getattr(current, "model_fields", {}).get(part)
-        if field is None:
-            return []
-        annotation = field.annotation
-        current = _first_model(annotation)
+        current = _first_model(field.annotation) if field is not None else None
         if current is None:
-            return []
-    return list(getattr(current, "model_fields", {}))
+            return None
+    return current
+
+
+def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """Allowed field names of the (sub)model that owns `loc`, for did-you-mean on unknown keys."""
+    owner = _owner_model(model, loc)
+    return list(owner.model_fields) if owner is not None else []
 
 
 def _first_model(annotation: Any) -> Any:
+    """The first pydantic model inside a type annotation (tuple[Behavior, ...] -> Behavior), or None."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in getattr(annotation, "__args__", ()) or ():
         found = _first_model(arg)
         if found is not None:
             return found
-    metadata_origin = getattr(annotation, "__origin__", None)
-    if metadata_origin is not None and metadata_origin is not annotation:
-        return _first_model(metadata_origin)
+    origin = getattr(annotation, "__origin__", None)  # Annotated[X, ...] keeps X here, not in __args__
+    if origin is not None and origin is not annotation:
+        return _first_model(origin)
     return None
 
 
@@ -136,8 +140,7 @@ def _translate(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ..
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"expected a whole number, found {describe(found)}", "write a number without quotes"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        bounds = {k: v for k, v in ctx.items()}
-        return f"expected a number {_range_text(bounds)}, found {describe(found)}", "correct the number"
+        return f"expected a number {_range_text(ctx)}, found {describe(found)}", "correct the number"
     if kind in ("tuple_type", "list_type"):
         return f"expected a list (one '- ' line per item), found {describe(found)}", "write each item on its own line starting with '- '"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
@@ -159,15 +162,8 @@ def _range_text(ctx: dict[str, Any]) -> str:
 
 def _bounds(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[int, int | None]:
     """Min and max length declared on the list field at `loc`."""
-    owner_fields = _field_names(model, loc[:-1])
-    if not owner_fields:
-        return (1, None)
-    owner: Any = model
-    for part in loc[:-1]:
-        if isinstance(part, int) or part in _UNION_TAGS:
-            continue
-        owner = _first_model(owner.model_fields[part].annotation)
-    field = owner.model_fields.get(loc[-1])
+    owner = _owner_model(model, loc[:-1])
+    field = owner.model_fields.get(loc[-1]) if owner is not None else None
     low, high = 0, None
     for meta in getattr(field, "metadata", []):
         low = getattr(meta, "min_length", None) or low
