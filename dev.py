@@ -44,6 +44,20 @@ def ensure_venv() -> None:
     STAMP.write_text(wanted)
 
 
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def ensure_chromium() -> None:
+    """Install Debian's Chromium for the browser tests when it is missing (Playwright's own download does not work here)."""
+    if CHROMIUM.exists():
+        return
+    apt = ["apt-get"] if os.geteuid() == 0 else ["sudo", "-n", "apt-get"]
+    print("Installing Debian's chromium for the browser tests ...", flush=True)
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    _run(*apt, "update", "-qq", env=env)
+    _run(*apt, "install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-dejavu-core", env=env)
+
+
 def main(argv: list[str]) -> None:
     """Dispatch one task."""
     # Material's end-of-life banner is known (see README); keep build output to real problems.
@@ -58,6 +72,7 @@ def main(argv: list[str]) -> None:
         _run(BIN / "mkdocs", "build", "--strict", *rest)
     elif task == "test":
         ensure_venv()
+        ensure_chromium()
         _run(BIN / "ruff", "check", "macros", "tests", "dev.py")
         _run(BIN / "ruff", "format", "--check", "macros", "tests", "dev.py")
         _run(BIN / "python", "-m", "pytest", *rest)

@@ -36,7 +36,6 @@ class PageSpec:
     context: Mapping[str, Any]
     sources: tuple[str, ...]
     description: str = ""
-    tags: tuple[str, ...] = field(default=())
     hide: tuple[str, ...] = field(default=())  # Material page parts to hide, e.g. the sidebars of wide pages
 
 
@@ -67,7 +66,6 @@ def plan_pages(handbook: Handbook) -> list[PageSpec]:
                 {"handbook": hb, "role": role, "family": hb.family[role.family], "competencies": hb.role_competencies(role)},
                 (hb.source("role", role.id).file,),
                 role.summary,
-                (hb.family[role.family].name,),
             )
         )
     specs.append(
@@ -99,7 +97,6 @@ def plan_pages(handbook: Handbook) -> list[PageSpec]:
                 {"handbook": hb, "dimension": dimension, "competencies": hb.competencies_by_dimension[dimension.id]},
                 (dimensions_file,),
                 dimension.description,
-                (dimension.name,),
             )
         )
         for competency in hb.competencies_by_dimension[dimension.id]:
@@ -111,7 +108,6 @@ def plan_pages(handbook: Handbook) -> list[PageSpec]:
                     {"handbook": hb, "competency": competency, "dimension": dimension, "roles": hb.roles_by_competency[competency.id]},
                     (hb.source("competency", competency.id).file, levels_file),
                     competency.definition,
-                    (dimension.name, competency.type.capitalize()),
                 )
             )
     specs.append(

@@ -66,6 +66,7 @@ def make_environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
     env.globals["href"] = _href
     env.filters["md"] = markdown_text
     env.filters["attr"] = attribute_text
+    env.filters["with_article"] = with_article
     env.filters["anchor"] = lambda value: re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
     return env
 
@@ -75,13 +76,16 @@ def render_template(env: Environment, template: str, here: str, **context: Any) 
     return env.get_template(template).render(here=here, **context)
 
 
+def with_article(word: str) -> str:
+    """Prefix 'a' or 'an' as spoken: 'an attribute', 'a skill'."""
+    return f"{'an' if str(word)[:1].lower() in 'aeiou' else 'a'} {word}"
+
+
 def render_page(env: Environment, spec: PageSpec) -> str:
     """Markdown source of a generated page: front matter, then its template's output."""
     meta: dict[str, Any] = {"title": spec.title}
     if spec.description:
         meta["description"] = " ".join(spec.description.split())
-    if spec.tags:
-        meta["tags"] = list(spec.tags)
     if spec.hide:
         meta["hide"] = list(spec.hide)
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
