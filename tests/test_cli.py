@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import FIXTURES, ROOT
+from sites import FIXTURES, ROOT
 
 HANDBOOK = Path(sys.executable).parent / "handbook"
 

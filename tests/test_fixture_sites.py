@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import copy_fixture, mkdocs_build
+from sites import copy_fixture, mkdocs_build
 
 
 def _edit(config: Path, file: str, change) -> None:
