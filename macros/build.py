@@ -9,7 +9,7 @@ from typing import Any
 from jinja2 import Environment
 
 from .index import Handbook, load_handbook
-from .pages import PageSpec, navigation, plan_pages
+from .pages import PageSpec, navigation, plan_downloads, plan_pages
 from .render import make_environment, render_page
 
 
@@ -22,6 +22,7 @@ class Site:
     markdown: dict[str, str]
     nav: dict[str, list[Any]]
     env: Environment
+    downloads: dict[str, str]  # non-page files served as-is (calendars, data exports), by site path
 
 
 def build_site(data_dir: Path, env: Environment | None = None) -> Site:
@@ -30,7 +31,7 @@ def build_site(data_dir: Path, env: Environment | None = None) -> Site:
     env = env or make_environment()
     pages = tuple(plan_pages(handbook))
     markdown = {spec.src_uri: render_page(env, spec) for spec in pages}
-    return Site(handbook, pages, markdown, navigation(handbook), env)
+    return Site(handbook, pages, markdown, navigation(handbook), env, plan_downloads(handbook))
 
 
 def expand_nav(nav: list[Any], sections: dict[str, list[Any]]) -> list[Any]:

@@ -41,6 +41,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri} is generated from data; delete the hand-written file")
         files.append(File.generated(config, src_uri, content=markdown))
+    for path, content in site.downloads.items():
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"docs/{path} is generated from data; delete the hand-written file")
+        files.append(File.generated(config, path, content=content))
     return files
 
 

@@ -135,6 +135,11 @@ def plan_pages(handbook: Handbook) -> list[PageSpec]:
     return specs
 
 
+def plan_downloads(handbook: Handbook) -> dict[str, str]:
+    """Files other than pages that the handbook publishes (path in the site -> text content)."""
+    return {}
+
+
 def navigation(handbook: Handbook) -> dict[str, list[Any]]:
     """Navigation sections that replace the placeholder entries for generated listings in mkdocs.yml."""
     hb = handbook
