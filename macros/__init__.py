@@ -31,3 +31,8 @@ def define_env(env: Any) -> None:
     def handbook_stats() -> Markup:
         """One line counting roles, competencies, behaviors and dimensions."""
         return _render("stats.md")
+
+    @env.macro
+    def role_finder() -> Markup:
+        """The profile-mapping questions as an interactive form that narrows down the matching profiles."""
+        return _render("role_finder.html")

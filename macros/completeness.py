@@ -63,6 +63,20 @@ def expected_texts(handbook: Handbook) -> dict[str, list[str]]:
             *(c.name for c in competencies),
             *(b.text for c in competencies for b in c.behaviors),
         ]
+        # Checklists and hiring scorecards (issue #3).
+        expected[page_path("role-checklist", role.id)] = [
+            *(c.name for c in competencies),
+            *(b.text for c in competencies for b in c.behaviors),
+            *(step.meaning for step in handbook.assessment.scale),
+        ]
+        scorecard = handbook.scorecard
+        expected[page_path("role-hiring", role.id)] = [
+            *(trait.name for trait in scorecard.traits),
+            *(text for trait in scorecard.traits for text in (*trait.anchors.values(), *trait.how_to_evaluate, *trait.questions)),
+            *(c.name for c in competencies),
+            *(text for c in competencies if c.hiring for text in (*c.hiring.anchors.values(), *c.hiring.questions)),
+            *(band.label for band in scorecard.bands),
+        ]
     expected[page_path("competencies")] = [c.name for c in handbook.competencies]
     for competency in handbook.competencies:
         expected[page_path("competency", competency.id)] = [

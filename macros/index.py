@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .load import Document, read_document
-from .model import Competency, Dimension, Family, ProficiencyLevel, ProfileMapping, Role
+from .model import Assessment, Competency, Dimension, Family, HiringScorecard, ProficiencyLevel, ProfileMapping, RatingStep, Role
 from .problems import Problems, did_you_mean
 from .validate import Source, record_label, validate_record
 
@@ -37,8 +37,17 @@ KINDS: tuple[Kind, ...] = (
     Kind("profile mapping", ProfileMapping, "profile-mapping.yml", "single"),
     Kind("competency", Competency, "competencies/*.yml", "file"),
     Kind("role", Role, "roles/*.yml", "file"),
+    Kind("assessment", Assessment, "assessment.yml", "single"),
+    Kind("hiring scorecard", HiringScorecard, "hiring-scorecard.yml", "single"),
 )
-REQUIRED_FILES = {"families.yml", "dimensions.yml", "proficiency-levels.yml", "profile-mapping.yml"}
+REQUIRED_FILES = {
+    "families.yml",
+    "dimensions.yml",
+    "proficiency-levels.yml",
+    "profile-mapping.yml",
+    "assessment.yml",
+    "hiring-scorecard.yml",
+}
 
 
 @dataclass(frozen=True)
@@ -51,6 +60,8 @@ class Handbook:
     mapping: ProfileMapping
     competencies: tuple[Competency, ...]
     roles: tuple[Role, ...]
+    assessment: Assessment
+    scorecard: HiringScorecard
     sources: dict[tuple[str, str], Source]
     data_files: tuple[str, ...]
     family: dict[str, Family] = field(init=False)
@@ -81,6 +92,23 @@ class Handbook:
         """A role's competencies, resolved, in the order the profile lists them."""
         return tuple(self.competency[c] for c in role.competencies)
 
+    def expected_level(self, role: Role) -> ProficiencyLevel:
+        """The proficiency level a role is assessed against, set by its profile answer (the most senior if several)."""
+        answers = role.profile[self.assessment.expected_level_from]
+        order = [level.id for level in self.levels]
+        level_id = max((self.assessment.expected_level[a] for a in answers), key=order.index)
+        return next(level for level in self.levels if level.id == level_id)
+
+    def rating_for(self, level: ProficiencyLevel) -> RatingStep:
+        """The point of the rating scale that stands for a proficiency level."""
+        return next(step for step in self.assessment.scale if step.level == level.id)
+
+    def related_roles(self, role: Role) -> tuple[tuple[Role, tuple[str, ...]], ...]:
+        """Other roles sharing at least one competency with a role, with the shared ids, most shared first."""
+        mine = set(role.competencies)
+        shared = [(other, tuple(c for c in other.competencies if c in mine)) for other in self.roles if other.id != role.id]
+        return tuple(sorted(((o, s) for o, s in shared if s), key=lambda pair: (-len(pair[1]), pair[0].name.lower())))
+
     @property
     def behavior_count(self) -> int:
         """How many behaviors the library defines in all."""
@@ -107,6 +135,7 @@ def load_handbook(data_dir: Path) -> Handbook:
         problems.raise_if_any()
     records: dict[str, list[tuple[BaseModel, Source]]] = defaultdict(list)
     singles: dict[str, BaseModel] = {}
+    single_sources: dict[str, Source] = {}
     seen_files: set[Path] = set()
     for kind in KINDS:
         paths = kind.files(data_dir)
@@ -120,7 +149,7 @@ def load_handbook(data_dir: Path) -> Handbook:
             if doc is None:
                 problems.broken.add((kind.name, "*"))  # unreadable file: references into this kind are not reported again
             else:
-                _read_kind(kind, doc, path, records, singles, problems)
+                _read_kind(kind, doc, path, records, singles, single_sources, problems)
     _reject_unknown_files(data_dir, seen_files, problems)
 
     families = _unique(records["family"], "family", problems)
@@ -129,15 +158,20 @@ def load_handbook(data_dir: Path) -> Handbook:
     competencies = _unique(records["competency"], "competency", problems)
     roles = _unique(records["role"], "role", problems)
     mapping = singles.get("profile mapping")
-    if mapping is None:
-        problems.raise_if_any()  # without the questions, role profiles cannot be checked
+    assessment = singles.get("assessment")
+    scorecard = singles.get("hiring scorecard")
+    if mapping is None or assessment is None or scorecard is None:
+        problems.raise_if_any()  # without these files, roles and competencies cannot be fully checked
     sources = {(kind, model.id): source for kind, items in records.items() for model, source in items}  # type: ignore[attr-defined]
     _check_competencies(competencies, dimensions, levels, sources, problems)
     _check_roles(roles, families, competencies, mapping, sources, problems)
+    _check_assessment(assessment, levels, mapping, single_sources["assessment"], problems)  # type: ignore[arg-type]
+    _check_scorecard(scorecard, competencies, roles, single_sources["hiring scorecard"], sources, problems)  # type: ignore[arg-type]
     if not next(k for k in KINDS if k.name == "role").files(data_dir):
         problems.add(f"{data_dir.name}/roles", 0, "", "", "no role profiles were found", "add at least one data/roles/<id>.yml file")
     problems.raise_if_any()
     assert isinstance(mapping, ProfileMapping)
+    assert isinstance(assessment, Assessment) and isinstance(scorecard, HiringScorecard)
     return Handbook(
         families=tuple(families.values()),
         dimensions=tuple(dimensions.values()),
@@ -145,6 +179,8 @@ def load_handbook(data_dir: Path) -> Handbook:
         mapping=mapping,
         competencies=tuple(sorted(competencies.values(), key=lambda c: c.name.lower())),
         roles=tuple(sorted(roles.values(), key=lambda r: r.name.lower())),
+        assessment=assessment,
+        scorecard=scorecard,
         sources=sources,
         data_files=tuple(sorted(f"{data_dir.name}/{p.relative_to(data_dir).as_posix()}" for p in seen_files)),
     )
@@ -156,6 +192,7 @@ def _read_kind(
     path: Path,
     records: dict[str, list[tuple[BaseModel, Source]]],
     singles: dict[str, BaseModel],
+    single_sources: dict[str, Source],
     problems: Problems,
 ) -> None:
     """Validate the records of one file according to its layout."""
@@ -196,6 +233,7 @@ def _read_kind(
         return
     if kind.layout == "single":
         singles[kind.name] = model
+        single_sources[kind.name] = Source(doc.file, 1, (), doc.lines)
         return
     if model.id != path.stem:  # type: ignore[attr-defined]
         problems.add(
@@ -421,3 +459,108 @@ def _check_roles(
                     f"the profile question '{question_id}' is not answered",
                     f"add '{question_id}: [...]' with one or more of: {', '.join(a.id for a in questions[question_id].answers)}",
                 )
+
+
+# --- Assessments and hiring ---
+
+
+def _check_assessment(
+    assessment: Assessment, levels: dict[str, ProficiencyLevel], mapping: ProfileMapping, source: Source, problems: Problems
+) -> None:
+    """The rating scale counts 1, 2, 3 ..., ties each proficiency level to one point, and covers every answer that sets a level."""
+    label = "assessment"
+    for index, step in enumerate(assessment.scale):
+        if step.value != index + 1:
+            problems.add(
+                source.file,
+                source.at("scale", index, "value"),
+                label,
+                f"scale[{index}].value",
+                f"expected {index + 1} (the scale counts up from 1 in order), found {step.value}",
+                f"set 'value: {index + 1}' or reorder the scale",
+            )
+        if step.level is not None:
+            _reference(
+                problems, source, label, f"scale[{index}].level", "proficiency level", step.level, levels,
+                line=source.at("scale", index, "level"),
+            )  # fmt: skip
+    tied = [step.level for step in assessment.scale if step.level]
+    for level_id in levels:
+        if tied.count(level_id) != 1:
+            problems.add(
+                source.file,
+                source.at("scale"),
+                label,
+                "scale",
+                f"the '{level_id}' level must be tied to exactly one point of the scale, found {tied.count(level_id)}",
+                f"add 'level: {level_id}' to the one scale point that stands for that standard",
+            )
+    questions = {q.id: q for q in mapping.questions}
+    if not _reference(
+        problems, source, label, "expected_level_from", "profile question", assessment.expected_level_from, questions,
+        line=source.at("expected_level_from"),
+    ):  # fmt: skip
+        return
+    answers = {a.id: a for a in questions[assessment.expected_level_from].answers}
+    for answer_id, level_id in assessment.expected_level.items():
+        line = source.at("expected_level", answer_id)
+        _reference(problems, source, label, f"expected_level.{answer_id}", "answer", answer_id, answers, line=line)
+        _reference(problems, source, label, f"expected_level.{answer_id}", "proficiency level", level_id, levels, line=line)
+    for answer_id in answers:
+        if answer_id not in assessment.expected_level:
+            problems.add(
+                source.file,
+                source.at("expected_level"),
+                label,
+                "expected_level",
+                f"the answer '{answer_id}' has no expected level",
+                f"add '{answer_id}: <level id>' under 'expected_level'",
+            )
+
+
+def _check_scorecard(
+    scorecard: HiringScorecard,
+    competencies: dict[str, Competency],
+    roles: dict[str, Role],
+    source: Source,
+    sources: dict[tuple[str, str], Source],
+    problems: Problems,
+) -> None:
+    """Trait ids are unique and distinct from competency ids; bands descend; every role's competencies have a hiring guide."""
+    label = "hiring scorecard"
+    seen: set[str] = set()
+    for index, trait in enumerate(scorecard.traits):
+        line = source.at("traits", index, "id")
+        if trait.id in seen or trait.id in competencies:
+            what = "another trait" if trait.id in seen else "a competency"
+            problems.add(
+                source.file,
+                line,
+                label,
+                f"traits[{index}].id",
+                f"the id '{trait.id}' is already used by {what}",
+                "give the trait its own id",
+            )
+        seen.add(trait.id)
+    minimums = [band.min for band in scorecard.bands]
+    if minimums != sorted(minimums, reverse=True) or len(set(minimums)) != len(minimums) or minimums[-1] != 0:
+        problems.add(
+            source.file,
+            source.at("bands"),
+            label,
+            "bands",
+            f"expected bands from the highest 'min' down to 'min: 0', each 'min' different, found {minimums}",
+            "order the bands from best to worst and end with 'min: 0'",
+        )
+    needed = sorted({c for role in roles.values() for c in role.competencies if c in competencies and competencies[c].hiring is None})
+    for competency_id in needed:
+        users = ", ".join(sorted(r.id for r in roles.values() if competency_id in r.competencies))
+        own = sources[("competency", competency_id)]
+        problems.add(
+            own.file,
+            own.line,
+            f"competency '{competency_id}'",
+            "hiring",
+            f"no hiring guide, but the competency is predictive for {users} and their hiring scorecards score it",
+            "add a 'hiring:' section with anchors (1, 5, 10), evaluate_by and questions",
+        )

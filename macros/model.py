@@ -144,3 +144,54 @@ class ProfileMapping(Record):
 
     intro: Text
     questions: tuple[Question, ...] = Field(min_length=1)
+
+
+# --- Assessments and hiring (checklists, scorecards) ---
+
+
+class RatingStep(Record):
+    """One point of the rating scale used in behavior checklists, optionally tied to a proficiency level."""
+
+    value: StrictInt = Field(ge=1, le=10)
+    label: Text
+    meaning: Text
+    level: Id | None = None
+
+
+class Assessment(Record):
+    """How behaviors are rated in self-assessments and observations, and which level each role is expected at."""
+
+    intro: Text
+    scale: tuple[RatingStep, ...] = Field(min_length=3, max_length=10)
+    expected_level_from: Id  # the profile-mapping question whose answer sets a role's expected level
+    expected_level: dict[Id, Id] = Field(min_length=1)  # answer id -> proficiency level id
+
+
+class HiringTrait(Record):
+    """A trait every hire is scored on, besides the role's competencies (Roberge's five, for example)."""
+
+    id: Id
+    name: Text
+    definition: Text
+    weight: StrictInt = Field(ge=1, le=10)
+    anchors: dict[Literal[1, 5, 10], Text] = Field(min_length=3, max_length=3)
+    evaluate_by: tuple[EvaluationMethod, ...] = Field(min_length=1)
+    how_to_evaluate: tuple[Text, ...] = Field(min_length=1)
+    questions: tuple[Text, ...] = Field(min_length=1)
+
+
+class ScoreBand(Record):
+    """A hiring recommendation for weighted totals from `min` (out of 10) upwards."""
+
+    min: float = Field(ge=0, le=10)
+    label: Text
+    meaning: Text
+
+
+class HiringScorecard(Record):
+    """The scorecard every role's hiring page follows: traits, the weight of each competency, recommendation bands."""
+
+    intro: Text
+    competency_weight: StrictInt = Field(ge=1, le=10)
+    traits: tuple[HiringTrait, ...] = Field(min_length=1)
+    bands: tuple[ScoreBand, ...] = Field(min_length=2)

@@ -7,10 +7,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .index import Handbook
+from .model import Competency, Dimension, Role
 
 # Where each kind of record's page lives (source paths; MkDocs turns roles/x.md into /roles/x/).
 PAGE_PATHS = {
-    "role": "roles/{id}.md",
+    "role": "roles/{id}/index.md",
+    "role-checklist": "roles/{id}/checklist.md",
+    "role-hiring": "roles/{id}/hiring.md",
     "competency": "competencies/{id}.md",
     "dimension": "dimensions/{id}/index.md",
     "roles": "roles/index.md",
@@ -57,15 +60,50 @@ def plan_pages(handbook: Handbook) -> list[PageSpec]:
             f"The {len(hb.roles)} benchmark role profiles, grouped by family.",
         ),
     ]
+    assessment_file = _data_file(hb, "assessment.yml")
+    scorecard_file = _data_file(hb, "hiring-scorecard.yml")
     for role in hb.roles:
+        role_file = hb.source("role", role.id).file
+        competencies = hb.role_competencies(role)
+        own_files = tuple(hb.source("competency", c.id).file for c in competencies)
         specs.append(
             PageSpec(
                 page_path("role", role.id),
                 role.name,
                 "role.md",
-                {"handbook": hb, "role": role, "family": hb.family[role.family], "competencies": hb.role_competencies(role)},
-                (hb.source("role", role.id).file,),
+                {"handbook": hb, "role": role, "family": hb.family[role.family], "competencies": competencies},
+                (role_file,),
                 role.summary,
+            )
+        )
+        expected = hb.expected_level(role)
+        specs.append(
+            PageSpec(
+                page_path("role-checklist", role.id),
+                f"{role.name}: behavior checklist",
+                "role_checklist.md",
+                {
+                    "handbook": hb,
+                    "role": role,
+                    "groups": by_dimension(hb, competencies),
+                    "expected": expected,
+                    "expected_rating": hb.rating_for(expected),
+                    "related": hb.related_roles(role),
+                },
+                (role_file, assessment_file, *own_files),
+                f"Rate the {sum(len(c.behaviors) for c in competencies)} behaviors of the {role.name} profile, as a self-assessment or an observation.",
+                hide=("navigation",),
+            )
+        )
+        specs.append(
+            PageSpec(
+                page_path("role-hiring", role.id),
+                f"{role.name}: hiring scorecard",
+                "role_hiring.md",
+                {"handbook": hb, "role": role, "competencies": competencies, "scorecard": hb.scorecard},
+                (scorecard_file, role_file, *own_files),
+                f"Score {role.name} candidates on the five hiring traits and the profile's predictive competencies.",
+                hide=("navigation",),
             )
         )
     specs.append(
@@ -135,9 +173,32 @@ def plan_pages(handbook: Handbook) -> list[PageSpec]:
     return specs
 
 
+def by_dimension(handbook: Handbook, competencies: tuple[Competency, ...]) -> tuple[tuple[Dimension, tuple[Competency, ...]], ...]:
+    """Competencies grouped by dimension, dimensions in model order, competencies in the order given."""
+    return tuple(
+        (dimension, members)
+        for dimension in handbook.dimensions
+        if (members := tuple(c for c in competencies if c.dimension == dimension.id))
+    )
+
+
+def _data_file(handbook: Handbook, name: str) -> str:
+    """The data-folder path of a top-level data file, as written in edit links."""
+    return next(f for f in handbook.data_files if f.endswith("/" + name))
+
+
 def plan_downloads(handbook: Handbook) -> dict[str, str]:
     """Files other than pages that the handbook publishes (path in the site -> text content)."""
     return {}
+
+
+def _role_section(role: Role) -> list[Any]:
+    """A role's navigation section: its profile as the section index, then its working pages."""
+    return [
+        page_path("role", role.id),
+        {"Behavior checklist": page_path("role-checklist", role.id)},
+        {"Hiring scorecard": page_path("role-hiring", role.id)},
+    ]
 
 
 def navigation(handbook: Handbook) -> dict[str, list[Any]]:
@@ -147,7 +208,7 @@ def navigation(handbook: Handbook) -> dict[str, list[Any]]:
     for family in hb.families:
         members = hb.roles_by_family[family.id]
         if members:
-            roles.append({family.name: [{r.name: page_path("role", r.id)} for r in members]})
+            roles.append({family.name: [{r.name: _role_section(r)} for r in members]})
     competencies: list[Any] = [page_path("competencies"), {"All dimensions": page_path("dimensions")}]
     for dimension in hb.dimensions:
         members = hb.competencies_by_dimension[dimension.id]

@@ -66,6 +66,7 @@ def make_environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
     env.globals["href"] = _href
     env.filters["md"] = markdown_text
     env.filters["attr"] = attribute_text
+    env.filters["html"] = attribute_text  # text inside raw HTML blocks, where Markdown escapes would show
     env.filters["with_article"] = with_article
     env.filters["anchor"] = lambda value: re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
     return env

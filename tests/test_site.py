@@ -55,8 +55,12 @@ def test_competency_pages_list_exactly_the_roles_that_need_them(real_site, real_
         assert listed == expected, competency.id
         behaviors = _texts(article, "#job-behaviors + ol > li")
         assert behaviors == [b.text for b in competency.behaviors]
-        header = _texts(article, "table thead th")[:3]
-        assert header == ["Individual Contributor", "Senior Individual Contributor", "Leader"]
+        steps = article.select(".hb-ladder > li")
+        assert [s.select_one(".hb-ladder__level strong").get_text() for s in steps] == [lv.name for lv in real_handbook.levels]
+        for step, level in zip(steps, real_handbook.levels, strict=True):
+            new = " ".join(step.select_one(".hb-ladder__new").get_text(" ").split())
+            assert new.endswith(" ".join(competency.levels[level.id].split())), (competency.id, level.id)
+        assert [s.select_one(".hb-ladder__badge").get_text() for s in steps] == ["At this level", "New at this level", "New at this level"]
 
 
 def test_dimension_pages_and_indexes(real_site, real_handbook):

@@ -1,0 +1,349 @@
+/* Behavior checklist: saves ratings in localStorage, fills the summary, draws the radar chart,
+   ranks role fit, and exports/imports CSV. The page's HTML comes from overrides/handbook/role_checklist.md;
+   this script only reads it, fills in text and builds the SVG chart. Nothing leaves the browser. */
+(function () {
+  "use strict";
+
+  var MODES = { self: "Self-assessment", manager: "Manager observation" };
+  var CSV_COLUMNS = ["role", "mode", "competency", "behavior", "rating", "note", "competency_name", "behavior_text"];
+  var SVG = "http://www.w3.org/2000/svg";
+
+  function storageKey(role, suffix) {
+    return "handbook:checklist:" + role + ":" + suffix;
+  }
+
+  function load(key, fallback) {
+    try {
+      var raw = window.localStorage.getItem(key);
+      return raw ? JSON.parse(raw) : fallback;
+    } catch (error) {
+      return fallback; // private mode or corrupt entry: start empty rather than break the page
+    }
+  }
+
+  function save(key, value) {
+    try {
+      window.localStorage.setItem(key, JSON.stringify(value));
+      return true;
+    } catch (error) {
+      return false;
+    }
+  }
+
+  function emptyState() {
+    return { ratings: {}, notes: {} };
+  }
+
+  function mean(values) {
+    if (!values.length) return null;
+    return values.reduce(function (a, b) { return a + b; }, 0) / values.length;
+  }
+
+  function fmt(value) {
+    return value === null ? "–" : value.toFixed(1);
+  }
+
+  /* ---------- CSV (RFC 4180: quotes doubled, fields with , " or newlines quoted) ---------- */
+
+  function csvField(value) {
+    var text = value === null || value === undefined ? "" : String(value);
+    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  function parseCsv(text) {
+    var rows = [], row = [], field = "", quoted = false;
+    text = text.replace(/^\uFEFF/, "");
+    for (var i = 0; i < text.length; i++) {
+      var ch = text[i];
+      if (quoted) {
+        if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
+        else if (ch === '"') quoted = false;
+        else field += ch;
+      } else if (ch === '"') quoted = true;
+      else if (ch === ",") { row.push(field); field = ""; }
+      else if (ch === "\n" || ch === "\r") {
+        if (ch === "\r" && text[i + 1] === "\n") i++;
+        row.push(field); rows.push(row); row = []; field = "";
+      } else field += ch;
+    }
+    if (field !== "" || row.length) { row.push(field); rows.push(row); }
+    return rows.filter(function (r) { return r.length > 1 || r[0] !== ""; });
+  }
+
+  /* ---------- the page ---------- */
+
+  function Checklist(root) {
+    this.root = root;
+    this.role = root.dataset.role;
+    this.toolbar = root.querySelector(".hb-toolbar");
+    this.status = root.querySelector(".hb-status");
+    this.lists = Array.prototype.slice.call(document.querySelectorAll(".hb-rate-list"));
+    this.summary = document.querySelector(".hb-summary");
+    this.mode = load(storageKey(this.role, "mode"), "self");
+    if (!MODES[this.mode]) this.mode = "self";
+    this.target = Number(load(storageKey(this.role, "target"), root.dataset.expected));
+    this.states = { self: load(storageKey(this.role, "self"), emptyState()), manager: load(storageKey(this.role, "manager"), emptyState()) };
+  }
+
+  Checklist.prototype.start = function () {
+    var self = this;
+    this.toolbar.hidden = false;
+    this.root.querySelector('input[name="hb-mode"][value="' + this.mode + '"]').checked = true;
+    var select = this.root.querySelector('select[name="hb-target"]');
+    if (select.querySelector('option[value="' + this.target + '"]')) select.value = String(this.target);
+    else this.target = Number(select.value);
+
+    this.root.addEventListener("change", function (event) {
+      var el = event.target;
+      if (el.name === "hb-mode") { self.mode = el.value; save(storageKey(self.role, "mode"), self.mode); self.showMode(); }
+      else if (el.name === "hb-target") { self.target = Number(el.value); save(storageKey(self.role, "target"), self.target); self.refresh(); }
+      else if (el.dataset.action === "import" && el.files.length) { self.importFile(el.files[0]); el.value = ""; }
+    });
+    this.root.addEventListener("click", function (event) {
+      var action = event.target.closest("[data-action]");
+      if (!action || action.tagName !== "BUTTON") return;
+      if (action.dataset.action === "export") self.exportCsv();
+      else if (action.dataset.action === "print") window.print();
+      else if (action.dataset.action === "reset") self.reset();
+    });
+    this.lists.forEach(function (list) {
+      list.addEventListener("change", function (event) { self.record(list, event.target); });
+      list.addEventListener("input", function (event) { if (event.target.type === "text") self.record(list, event.target); });
+    });
+    document.querySelector(".hb-summary-empty").hidden = true;
+    this.summary.hidden = false;
+    this.showMode();
+  };
+
+  Checklist.prototype.key = function (list, fieldset) {
+    return list.dataset.competency + "/" + fieldset.dataset.behavior;
+  };
+
+  Checklist.prototype.record = function (list, input) {
+    var fieldset = input.closest(".hb-behavior");
+    if (!fieldset) return;
+    var state = this.states[this.mode];
+    var key = this.key(list, fieldset);
+    if (input.type === "radio") state.ratings[key] = Number(input.value);
+    else if (input.value.trim()) state.notes[key] = input.value;
+    else delete state.notes[key];
+    if (!save(storageKey(this.role, this.mode), state)) this.say("This browser refused to save the rating (storage full or disabled).");
+    this.refresh();
+  };
+
+  Checklist.prototype.showMode = function () {
+    var self = this, state = this.states[this.mode];
+    this.lists.forEach(function (list) {
+      list.querySelectorAll(".hb-behavior").forEach(function (fieldset) {
+        var key = self.key(list, fieldset);
+        var rating = state.ratings[key];
+        fieldset.querySelectorAll('input[type="radio"]').forEach(function (radio) { radio.checked = Number(radio.value) === rating; });
+        fieldset.querySelector('input[type="text"]').value = state.notes[key] || "";
+      });
+    });
+    document.body.dataset.hbChecklistMode = this.mode;
+    this.refresh();
+  };
+
+  Checklist.prototype.scores = function (mode) {
+    var self = this, state = this.states[mode], byCompetency = {};
+    this.lists.forEach(function (list) {
+      var values = [];
+      list.querySelectorAll(".hb-behavior").forEach(function (fieldset) {
+        var rating = state.ratings[self.key(list, fieldset)];
+        if (rating) values.push(rating);
+      });
+      byCompetency[list.dataset.competency] = mean(values);
+    });
+    return byCompetency;
+  };
+
+  Checklist.prototype.dimensions = function (byCompetency) {
+    var order = [], grouped = {};
+    this.lists.forEach(function (list) {
+      var id = list.dataset.dimension;
+      if (!grouped[id]) { grouped[id] = { name: list.dataset.dimensionName, values: [] }; order.push(id); }
+      if (byCompetency[list.dataset.competency] !== null) grouped[id].values.push(byCompetency[list.dataset.competency]);
+    });
+    return order.map(function (id) { return { id: id, name: grouped[id].name, score: mean(grouped[id].values) }; });
+  };
+
+  Checklist.prototype.refresh = function () {
+    var self = this;
+    var mine = this.scores("self"), manager = this.scores("manager"), current = this.mode === "self" ? mine : manager;
+    var target = this.target;
+    // Scores table, biggest self/manager disagreement first.
+    var tbody = document.querySelector(".hb-scores tbody");
+    var rows = Array.prototype.slice.call(tbody.rows);
+    rows.forEach(function (row) {
+      var id = row.dataset.competency, a = mine[id], b = manager[id];
+      row.querySelector('[data-cell="expected"]').textContent = String(target);
+      row.querySelector('[data-cell="self"]').textContent = fmt(a);
+      row.querySelector('[data-cell="manager"]').textContent = fmt(b);
+      var gap = a !== null && b !== null ? Math.abs(a - b) : null;
+      row.querySelector('[data-cell="gap"]').textContent = fmt(gap);
+      row.dataset.gap = gap === null ? -1 : gap;
+    });
+    rows.sort(function (x, y) { return Number(y.dataset.gap) - Number(x.dataset.gap); }).forEach(function (row) { tbody.appendChild(row); });
+
+    // The three weakest competencies in the current mode, below the expected level first.
+    var ranked = Object.keys(current).filter(function (id) { return current[id] !== null; })
+      .sort(function (x, y) { return current[x] - current[y]; }).slice(0, 3);
+    var list = document.querySelector(".hb-weakest");
+    list.querySelectorAll("li").forEach(function (li) { li.hidden = true; });
+    ranked.forEach(function (id) {
+      var li = list.querySelector('li[data-competency="' + id + '"]');
+      li.querySelector('[data-cell="score"]').textContent = fmt(current[id]) + " against " + target + " (" + MODES[self.mode].toLowerCase() + ")";
+      li.hidden = false;
+      list.appendChild(li);
+    });
+
+    // Role fit: each shared competency counts up to that role's expected rating.
+    var fitBody = document.querySelector(".hb-fit tbody");
+    var fitRows = Array.prototype.slice.call(fitBody.querySelectorAll("tr[data-role]"));
+    fitRows.forEach(function (row) {
+      var expected = Number(row.dataset.expected), total = Number(row.dataset.total), parts = [];
+      row.dataset.competencies.split(" ").forEach(function (id) {
+        if (current[id] !== null && current[id] !== undefined) parts.push(Math.min(current[id], expected) / expected);
+      });
+      var fit = mean(parts);
+      row.dataset.fit = fit === null ? -1 : fit * parts.length / total;
+      row.querySelector('[data-cell="fit"]').textContent = fit === null ? "–" :
+        Math.round(fit * 100) + "% on " + parts.length + " rated of " + total;
+    });
+    fitRows.sort(function (x, y) { return Number(y.dataset.fit) - Number(x.dataset.fit); }).forEach(function (row) { fitBody.appendChild(row); });
+
+    this.drawRadar(this.dimensions(mine), this.dimensions(manager), target);
+  };
+
+  Checklist.prototype.drawRadar = function (mine, manager, target) {
+    var svg = document.querySelector(".hb-radar__chart");
+    Array.prototype.slice.call(svg.querySelectorAll("g")).forEach(function (g) { g.remove(); });
+    var n = mine.length, radius = 110, max = Number(document.querySelector('select[name="hb-target"] option:last-child').value);
+    var axes = Math.max(n, 3); // fewer than three dimensions still draws a triangle, with empty corners
+    function point(i, value) {
+      var angle = -Math.PI / 2 + (2 * Math.PI * i) / axes;
+      var r = (radius * (value || 0)) / max;
+      return [r * Math.cos(angle), r * Math.sin(angle)];
+    }
+    function el(name, attrs, parent) {
+      var node = document.createElementNS(SVG, name);
+      Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+      parent.appendChild(node);
+      return node;
+    }
+    var grid = el("g", { class: "hb-radar__grid" }, svg);
+    for (var ring = 1; ring <= max; ring++) {
+      var pts = [];
+      for (var i = 0; i < axes; i++) pts.push(point(i, ring).join(","));
+      el("polygon", { points: pts.join(" ") }, grid);
+    }
+    for (var j = 0; j < axes; j++) {
+      var end = point(j, max);
+      el("line", { x1: 0, y1: 0, x2: end[0], y2: end[1] }, grid);
+      if (j < n) {
+        var at = point(j, max + 0.9);
+        var label = el("text", { x: at[0], y: at[1], "text-anchor": Math.abs(at[0]) < 5 ? "middle" : at[0] > 0 ? "start" : "end", "dominant-baseline": "middle" }, grid);
+        label.textContent = mine[j].name;
+      }
+    }
+    function shape(series, cls, value) {
+      var g = el("g", { class: "hb-radar__series " + cls }, svg);
+      var pts = [];
+      for (var i = 0; i < axes; i++) pts.push(point(i, i < n ? value(series[i]) : 0).join(","));
+      el("polygon", { points: pts.join(" ") }, g);
+      return g;
+    }
+    shape(mine, "hb-radar__series--expected", function () { return target; });
+    if (mine.some(function (d) { return d.score !== null; })) shape(mine, "hb-radar__series--self", function (d) { return d.score; });
+    if (manager.some(function (d) { return d.score !== null; })) shape(manager, "hb-radar__series--manager", function (d) { return d.score; });
+  };
+
+  Checklist.prototype.reset = function () {
+    if (!window.confirm("Clear every rating and note of the " + MODES[this.mode].toLowerCase() + " on this page?")) return;
+    this.states[this.mode] = emptyState();
+    save(storageKey(this.role, this.mode), this.states[this.mode]);
+    this.showMode();
+    this.say(MODES[this.mode] + " cleared.");
+  };
+
+  Checklist.prototype.say = function (message) {
+    this.status.textContent = message;
+  };
+
+  Checklist.prototype.exportCsv = function () {
+    var self = this, state = this.states[this.mode], lines = [CSV_COLUMNS.join(",")];
+    this.lists.forEach(function (list) {
+      list.querySelectorAll(".hb-behavior").forEach(function (fieldset) {
+        var key = self.key(list, fieldset);
+        lines.push([self.role, self.mode, list.dataset.competency, fieldset.dataset.behavior, state.ratings[key] || "",
+          state.notes[key] || "", list.dataset.name, fieldset.querySelector("legend").textContent].map(csvField).join(","));
+      });
+    });
+    var blob = new Blob([lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" });
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = this.role + "-" + this.mode + "-checklist.csv";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+    this.say("Exported the " + MODES[this.mode].toLowerCase() + " as " + link.download + ".");
+  };
+
+  Checklist.prototype.importFile = function (file) {
+    var self = this, reader = new FileReader();
+    reader.onload = function () { self.importCsv(String(reader.result)); };
+    reader.readAsText(file);
+  };
+
+  Checklist.prototype.importCsv = function (text) {
+    var rows = parseCsv(text);
+    var header = (rows.shift() || []).map(function (h) { return h.trim().toLowerCase(); });
+    var col = {};
+    CSV_COLUMNS.forEach(function (name) { col[name] = header.indexOf(name); });
+    if (col.role < 0 || col.mode < 0 || col.competency < 0 || col.behavior < 0 || col.rating < 0) {
+      this.say("Not a checklist export: the first row must name the columns role, mode, competency, behavior and rating.");
+      return;
+    }
+    var known = {}, self = this;
+    this.lists.forEach(function (list) {
+      list.querySelectorAll(".hb-behavior").forEach(function (fieldset) { known[self.key(list, fieldset)] = true; });
+    });
+    var imported = { self: emptyState(), manager: emptyState() }, seen = {}, count = 0, skipped = [];
+    for (var i = 0; i < rows.length; i++) {
+      var row = rows[i], line = i + 2;
+      var role = row[col.role], mode = row[col.mode], key = row[col.competency] + "/" + row[col.behavior];
+      if (role !== this.role) { this.say("Row " + line + " is for the role '" + role + "', not '" + this.role + "': nothing was imported."); return; }
+      if (!MODES[mode]) { this.say("Row " + line + ": mode must be 'self' or 'manager', found '" + mode + "': nothing was imported."); return; }
+      if (!known[key]) { skipped.push(line); continue; }
+      var rating = row[col.rating].trim();
+      if (rating && !/^[1-9][0-9]?$/.test(rating)) { this.say("Row " + line + ": rating must be a whole number, found '" + rating + "': nothing was imported."); return; }
+      seen[mode] = true;
+      if (rating) { imported[mode].ratings[key] = Number(rating); count++; }
+      var note = col.note >= 0 ? row[col.note] || "" : "";
+      if (note.trim()) imported[mode].notes[key] = note;
+    }
+    var modes = Object.keys(seen);
+    modes.forEach(function (mode) {
+      self.states[mode] = imported[mode];
+      save(storageKey(self.role, mode), imported[mode]);
+    });
+    if (modes.length === 1 && modes[0] !== this.mode) {
+      this.mode = modes[0];
+      save(storageKey(this.role, "mode"), this.mode);
+      this.root.querySelector('input[name="hb-mode"][value="' + this.mode + '"]').checked = true;
+    }
+    this.showMode();
+    this.say("Imported " + count + " ratings (" + modes.map(function (m) { return MODES[m].toLowerCase(); }).join(" and ") + ")" +
+      (skipped.length ? "; skipped rows " + skipped.join(", ") + ", whose behaviors are no longer on this checklist." : "."));
+  };
+
+  function init() {
+    var root = document.querySelector(".hb-checklist");
+    if (root) new Checklist(root).start();
+  }
+
+  if (window.document$) window.document$.subscribe(init); // Material's instant navigation
+  else document.addEventListener("DOMContentLoaded", init);
+})();
