@@ -485,7 +485,7 @@ def _check_assessment(
                 line=source.at("scale", index, "level"),
             )  # fmt: skip
     tied = [step.level for step in assessment.scale if step.level]
-    for level_id in levels:
+    for level_id in levels if all(level in levels for level in tied) else ():  # a misspelled level is reported above
         if tied.count(level_id) != 1:
             problems.add(
                 source.file,

@@ -40,6 +40,7 @@ class PageSpec:
     sources: tuple[str, ...]
     description: str = ""
     hide: tuple[str, ...] = field(default=())  # Material page parts to hide, e.g. the sidebars of wide pages
+    search_boost: float | None = None  # below 1 for working pages (forms) that repeat a record's name, so the record's page ranks first
 
 
 def plan_pages(handbook: Handbook) -> list[PageSpec]:
@@ -91,8 +92,10 @@ def plan_pages(handbook: Handbook) -> list[PageSpec]:
                     "related": hb.related_roles(role),
                 },
                 (role_file, assessment_file, *own_files),
-                f"Rate the {sum(len(c.behaviors) for c in competencies)} behaviors of the {role.name} profile, as a self-assessment or an observation.",
+                f"Rate the {sum(len(c.behaviors) for c in competencies)} behaviors of the {role.name} profile, "
+                "as a self-assessment or an observation.",
                 hide=("navigation",),
+                search_boost=0.5,
             )
         )
         specs.append(
@@ -104,6 +107,7 @@ def plan_pages(handbook: Handbook) -> list[PageSpec]:
                 (scorecard_file, role_file, *own_files),
                 f"Score {role.name} candidates on the five hiring traits and the profile's predictive competencies.",
                 hide=("navigation",),
+                search_boost=0.5,
             )
         )
     specs.append(

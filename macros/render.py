@@ -52,6 +52,22 @@ def _href(context: Any, kind: str, record_id: str = "") -> str:
     return posixpath.relpath(page_path(kind, record_id), posixpath.dirname(here) or ".")
 
 
+def _directory_url(src_uri: str) -> str:
+    """The URL path a source page is published at with directory URLs: roles/x/index.md -> roles/x/, a/b.md -> a/b/."""
+    stem = src_uri[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+@pass_context
+def _url(context: Any, kind: str, record_id: str = "") -> str:
+    """Link to a record's page for raw HTML blocks, where MkDocs does not rewrite `.md` links: relative to the published URL."""
+    here = _directory_url(context.get("here", "index.md")).rstrip("/") or "."
+    target = _directory_url(page_path(kind, record_id)).rstrip("/") or "."
+    return posixpath.relpath(target, here) + "/"
+
+
 def make_environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
     """The template environment: autoescaped, strict about undefined names, compiled once per process."""
     env = Environment(
@@ -63,7 +79,8 @@ def make_environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals["href"] = _href
+    env.globals["href"] = _href  # for Markdown links: MkDocs checks them and rewrites .md to URLs
+    env.globals["url"] = _url  # for raw HTML blocks (widgets)
     env.filters["md"] = markdown_text
     env.filters["attr"] = attribute_text
     env.filters["html"] = attribute_text  # text inside raw HTML blocks, where Markdown escapes would show
@@ -89,6 +106,8 @@ def render_page(env: Environment, spec: PageSpec) -> str:
         meta["description"] = " ".join(spec.description.split())
     if spec.hide:
         meta["hide"] = list(spec.hide)
+    if spec.search_boost is not None:
+        meta["search"] = {"boost": spec.search_boost}
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
     body = render_template(env, spec.template, spec.src_uri, **spec.context)
     return f"---\n{front}---\n\n{body}"

@@ -112,6 +112,11 @@ def _translate(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ..
         bounds = _bounds(model, loc)
         noun = _COUNT_NOUNS.get(name, "items")
         expected = f"{bounds[0]} to {bounds[1]} {noun}" if bounds[1] else f"at least {bounds[0]} {noun}"
+        if bounds[0] == bounds[1] and name == "anchors":
+            given = ", ".join(str(k) for k in found) if isinstance(found, dict) else "?"
+            return f"expected anchors for exactly 1, 5 and 10, found {given or 'none'}", "describe what a 1, a 5 and a 10 look like"
+        if bounds[0] == bounds[1]:
+            expected = f"exactly {bounds[0]} {noun}"
         if kind == "too_short":
             fix = f"add {noun} until there are at least {bounds[0]}"
         else:

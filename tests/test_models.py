@@ -179,6 +179,69 @@ CASES = {
 }
 
 
+# Checklists and hiring scorecards (issue #3).
+CASES.update(
+    {
+        "rating scale out of order": (
+            "assessment.yml",
+            lambda s: s.replace("  - value: 2\n", "  - value: 3\n", 1),
+            [
+                "data/assessment.yml:6: assessment field 'scale[1].value': expected 2 (the scale counts up from 1 in order), "
+                "found 3. Fix: set 'value: 2' or reorder the scale"
+            ],
+        ),
+        "rating tied to a misspelled level": (
+            "assessment.yml",
+            lambda s: s.replace("level: leader", "level: leeder"),
+            ["data/assessment.yml:17: assessment field 'scale[3].level': unknown proficiency level 'leeder'. Fix: did you mean 'leader'?"],
+        ),
+        "expected level for an unknown answer": (
+            "assessment.yml",
+            lambda s: s.replace("  post-sale: individual-contributor", "  post-sales: individual-contributor"),
+            [
+                "data/assessment.yml:20: assessment field 'expected_level': the answer 'post-sale' has no expected level. "
+                "Fix: add 'post-sale: <level id>' under 'expected_level'",
+                "data/assessment.yml:21: assessment field 'expected_level.post-sales': unknown answer 'post-sales'. "
+                "Fix: did you mean 'post-sale'?",
+            ],
+        ),
+        "score bands out of order": (
+            "hiring-scorecard.yml",
+            lambda s: s.replace("min: 0", "min: 9"),
+            [
+                "data/hiring-scorecard.yml:18: hiring scorecard field 'bands': expected bands from the highest 'min' down to "
+                "'min: 0', each 'min' different, found [7.0, 9.0]. Fix: order the bands from best to worst and end with 'min: 0'"
+            ],
+        ),
+        "trait id taken by a competency": (
+            "hiring-scorecard.yml",
+            lambda s: s.replace("id: coachability", "id: demonstrates-perseverance"),
+            [
+                "data/hiring-scorecard.yml:4: hiring scorecard field 'traits[0].id': the id 'demonstrates-perseverance' is already "
+                "used by a competency. Fix: give the trait its own id"
+            ],
+        ),
+        "trait anchor missing": (
+            "hiring-scorecard.yml",
+            lambda s: s.replace("      10: Uses all feedback at once.\n", ""),
+            [
+                "data/hiring-scorecard.yml:9: hiring scorecard field 'traits[0].anchors': expected anchors for exactly 1, 5 and 10, "
+                "found 1, 5. Fix: describe what a 1, a 5 and a 10 look like"
+            ],
+        ),
+        "predictive competency without hiring guide": (
+            COMPETENCY,
+            lambda s: s[: s.index("hiring:")],
+            [
+                "data/competencies/demonstrates-perseverance.yml:1: competency 'demonstrates-perseverance' field 'hiring': no hiring "
+                "guide, but the competency is predictive for floor-sales and their hiring scorecards score it. "
+                "Fix: add a 'hiring:' section with anchors (1, 5, 10), evaluate_by and questions"
+            ],
+        ),
+    }
+)
+
+
 @pytest.mark.parametrize("name", list(CASES))
 def test_bad_data_is_reported_exactly(tmp_path: Path, name: str):
     file, change, expected = CASES[name]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import re
 
+from bs4 import BeautifulSoup
+
 from macros.model import MetricGroup
 
 
@@ -160,3 +162,23 @@ def test_completeness_check_finds_a_dropped_behavior(real_site, real_handbook, t
     missing = missing_records(real_handbook, copy)
     assert f"competencies/networks-effectively.md: {dropped!r}" in missing
     assert "matrix.md: the page was not built" in missing
+
+
+def test_every_relative_link_in_an_article_resolves(real_site):
+    # Links inside raw HTML widgets are not rewritten or checked by MkDocs: a '.md' link there would 404.
+    import posixpath
+    from urllib.parse import unquote, urlsplit
+
+    broken = []
+    for page in real_site.root.rglob("index.html"):
+        base = page.parent.relative_to(real_site.root).as_posix()
+        article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article.md-content__inner")
+        for link in article.select("a[href]") if article else []:
+            href = link["href"]
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith(("#", "mailto:")) or not parts.path:
+                continue
+            target = real_site.root / posixpath.normpath(posixpath.join(base, unquote(parts.path)))
+            if not (target.is_file() or (target / "index.html").is_file()):
+                broken.append(f"{base}/: {href}")
+    assert broken == []
