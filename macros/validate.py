@@ -15,6 +15,13 @@ from .problems import Problems, did_you_mean
 # Union member tags that pydantic puts into error locations; authors never wrote them.
 _UNION_TAGS = {"metric-text", "metric-group"}
 _COUNT_NOUNS = {"behaviors": "behaviors", "answers": "answers", "competencies": "competencies"}
+_COUNT_NOUNS.update({"days": "days", "sessions": "sessions", "weeks": "weeks", "scores": "scores", "questions": "questions"})  # issue #4
+# Training (issue #4): a clearer fix than "add items" when a part of a curriculum or rubric is empty.
+_EMPTY_FIXES = {
+    "days": "add a day with its sessions under 'days:', or remove the empty week",
+    "sessions": "add the day's sessions under 'sessions:', or remove the empty day",
+    "scores": "describe what earns each score, e.g. '1:', '3:' and '5:' lines under 'scores:'",
+}
 
 
 @dataclass(frozen=True)
@@ -112,7 +119,9 @@ def _translate(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ..
         bounds = _bounds(model, loc)
         noun = _COUNT_NOUNS.get(name, "items")
         expected = f"{bounds[0]} to {bounds[1]} {noun}" if bounds[1] else f"at least {bounds[0]} {noun}"
-        if kind == "too_short":
+        if kind == "too_short" and actual == 0 and name in _EMPTY_FIXES:
+            fix = _EMPTY_FIXES[name]
+        elif kind == "too_short":
             fix = f"add {noun} until there are at least {bounds[0]}"
         else:
             fix = f"keep the {bounds[1]} that matter most, or split the record in two"
@@ -145,6 +154,11 @@ def _translate(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ..
         return f"expected a list (one '- ' line per item), found {describe(found)}", "write each item on its own line starting with '- '"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"expected a mapping of fields (key: value lines), found {describe(found)}", "indent the fields under this key"
+    # Training (issue #4): cohort dates.
+    if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
+        if isinstance(found, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", found.strip()):
+            return f"'{found}' is not a date in the calendar", "check the day and the month (YYYY-MM-DD)"
+        return f"expected a date written YYYY-MM-DD, found {describe(found)}", "write the date as YYYY-MM-DD, without quotes"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"])), "correct the values"
     return f"{error['msg']}, found {describe(found)}", "correct the value"
