@@ -39,9 +39,9 @@ DEVELOPING_FORMATS = ("training", "practice", "learning", "coaching")  # formats
 # Verbs a trainer can observe a trainee doing; an objective such as "Understand X" cannot be checked.
 ACTION_VERBS = frozenset(
     """
-    analyze apply ask assess build calculate choose classify close compare complete conduct create deliver demonstrate
-    describe design diagnose draft explain facilitate give handle identify lead list listen map name negotiate open
-    plan practice prepare present prioritize qualify rank recognize record reframe respond review run score select
+    analyze answer apply ask assess build calculate choose classify close compare complete conduct create deliver demonstrate
+    describe design diagnose draft explain facilitate find give handle identify lead list listen map name negotiate open
+    plan practice prepare present prioritize qualify rank read recognize record reframe respond review run score select
     set share summarize tailor use write
     """.split()
 )
@@ -132,6 +132,23 @@ def working_days(start: dt.date, count: int, holidays: Iterable[dt.date] = ()) -
     return days
 
 
+def week_dates(start: dt.date, days_per_week: Sequence[int], holidays: Iterable[dt.date] = ()) -> list[list[dt.date]]:
+    """Real dates of each curriculum week's days.
+
+    Week n starts n-1 calendar weeks after the start date (or right after the previous week, if holidays pushed it
+    that far), and its days fall on consecutive working days from there. A five-day week started on a Monday
+    therefore fills Monday to Friday, and a four-day week leaves the Friday free.
+    """
+    skip = set(holidays)
+    weeks: list[list[dt.date]] = []
+    for number, count in enumerate(days_per_week):
+        begin = start + dt.timedelta(weeks=number)
+        if weeks and weeks[-1] and begin <= weeks[-1][-1]:
+            begin = weeks[-1][-1] + dt.timedelta(days=1)
+        weeks.append(working_days(begin, count, skip))
+    return weeks
+
+
 @dataclass(frozen=True, eq=False)
 class CohortEvent:
     """One session of a cohort on its real date, with start and end in the cohort's time zone."""
@@ -162,17 +179,19 @@ def long_date(day: dt.date) -> str:
 
 
 def plan_cohort(cohort: Cohort, planned: Sequence[PlannedSession]) -> tuple[CohortEvent, ...]:
-    """The cohort's sessions on real dates: curriculum day n falls on the n-th working day from the start date."""
+    """The cohort's sessions on real dates (see week_dates), each day's sessions one after another from `day_starts`."""
     zone = ZoneInfo(cohort.timezone)
     hour, minute = (int(part) for part in cohort.day_starts.split(":"))
-    day_count = max((p.day_index for p in planned), default=-1) + 1
-    dates = working_days(cohort.start, day_count, cohort.holidays)
-    events: list[CohortEvent] = []
-    by_day: dict[int, list[PlannedSession]] = {}
+    by_day: dict[tuple[int, int], list[PlannedSession]] = {}
     for item in planned:
-        by_day.setdefault(item.day_index, []).append(item)
-    for index, items in sorted(by_day.items()):
-        clock = dt.datetime.combine(dates[index], dt.time(hour, minute), tzinfo=zone)
+        by_day.setdefault((item.week, item.day), []).append(item)
+    days_per_week = [
+        max((day for week, day in by_day if week == number), default=0) for number in range(1, 1 + max((w for w, _ in by_day), default=0))
+    ]
+    dates = week_dates(cohort.start, days_per_week, cohort.holidays)
+    events: list[CohortEvent] = []
+    for (week, day), items in sorted(by_day.items()):
+        clock = dt.datetime.combine(dates[week - 1][day - 1], dt.time(hour, minute), tzinfo=zone)
         lunched = clock.time() >= NOON  # an afternoon start has had lunch already
         for position, item in enumerate(items):
             if position:
