@@ -79,6 +79,22 @@ class PlannedSession:
         return f"session-{self.session.id}"
 
     @property
+    def format_label(self) -> str:
+        """The session's format as a page shows it: 'Training'."""
+        return FORMATS[self.session.format]
+
+    @property
+    def teacher_label(self) -> str:
+        """Who teaches the session, as a page shows it: 'A top performer'."""
+        return TEACHERS[self.session.taught_by]
+
+    @property
+    def taught_by_phrase(self) -> str:
+        """Who teaches the session, inside a sentence: 'a top performer'."""
+        label = self.teacher_label
+        return label[:1].lower() + label[1:]
+
+    @property
     def place(self) -> str:
         """Where the session sits, as a reader says it: 'Week 1, day 2'."""
         return f"Week {self.week}, day {self.day}"
@@ -213,7 +229,7 @@ def cohort_calendar(cohort: Cohort, events: Sequence[CohortEvent], stamp: dt.dat
         session = planned.session
         details = [
             f"{planned.curriculum.name}: {planned.place}.",
-            f"{FORMATS[session.format]}, taught by {TEACHERS.get(session.taught_by, session.taught_by).lower()}.",
+            f"{planned.format_label}, taught by {planned.taught_by_phrase}.",
             "Objectives:",
             *(f"- {objective}" for objective in session.objectives),
         ]
