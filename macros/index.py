@@ -543,12 +543,15 @@ def _check_training(
         assessments.setdefault(certification_id, "certification")
 
     followed: set[str] = set()
+    mistyped_role = False  # a role reference that resolves to nothing: "follows no curriculum" would repeat it
     for curriculum in curricula.values():
         source = sources[("curriculum", curriculum.id)]
         label = f"curriculum '{curriculum.id}'"
         for index, role_id in enumerate(curriculum.roles):
             if _reference(problems, source, label, f"roles[{index}]", "role", role_id, roles, line=source.at("roles", index)):
                 followed.add(role_id)
+            else:
+                mistyped_role = True
         first_use: dict[str, int] = {}
         for w, week in enumerate(curriculum.weeks):
             for d, day in enumerate(week.days):
@@ -567,7 +570,7 @@ def _check_training(
                     path = ("weeks", w, "days", d, "sessions", n)
                     _check_session(session, path, source, label, first_use, assessments, competency_refs, problems)
 
-    if curricula and not any(kind == "curriculum" for kind, _ in problems.broken):
+    if curricula and not mistyped_role and not any(kind == "curriculum" for kind, _ in problems.broken):
         for role in roles.values():
             if role.id not in followed:
                 source = sources[("role", role.id)]
@@ -650,6 +653,8 @@ def _check_session(
                 "list the exam or certification ids taken in this session under 'assesses:'",
             )
         for index, assessment_id in enumerate(session.assesses):
+            if ("exam", assessment_id) in problems.broken or ("certification", assessment_id) in problems.broken:
+                continue  # the exam or certification itself is broken and already reported
             _reference(
                 problems,
                 source,

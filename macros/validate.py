@@ -15,7 +15,11 @@ from .problems import Problems, did_you_mean
 # Union member tags that pydantic puts into error locations; authors never wrote them.
 _UNION_TAGS = {"metric-text", "metric-group"}
 _COUNT_NOUNS = {"behaviors": "behaviors", "answers": "answers", "competencies": "competencies"}
-_COUNT_NOUNS.update({"days": "days", "sessions": "sessions", "weeks": "weeks", "scores": "scores", "questions": "questions"})  # issue #4
+_COUNT_NOUNS.update(  # issue #4
+    {"days": "days", "sessions": "sessions", "weeks": "weeks", "scores": "scores", "questions": "questions", "roles": "roles"}
+)
+# Training (issue #4): what to do about a number out of range, for fields where "correct the number" says too little.
+_RANGE_FIXES = {"duration": "write the session's length in minutes, from 1 to 240; split a longer block into several sessions"}
 # Training (issue #4): a clearer fix than "add items" when a part of a curriculum or rubric is empty.
 _EMPTY_FIXES = {
     "days": "add a day with its sessions under 'days:', or remove the empty week",
@@ -149,7 +153,7 @@ def _translate(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ..
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"expected a whole number, found {describe(found)}", "write a number without quotes"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return f"expected a number {_range_text(ctx)}, found {describe(found)}", "correct the number"
+        return f"expected a number {_range_text(ctx)}, found {describe(found)}", _RANGE_FIXES.get(name, "correct the number")
     if kind in ("tuple_type", "list_type"):
         return f"expected a list (one '- ' line per item), found {describe(found)}", "write each item on its own line starting with '- '"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
