@@ -89,7 +89,73 @@ def expected_texts(handbook: Handbook) -> dict[str, list[str]]:
     for dimension in handbook.dimensions:
         expected[page_path("dimension", dimension.id)] = [c.name for c in handbook.competencies_by_dimension[dimension.id]]
     expected[page_path("matrix")] = [*(r.name for r in handbook.roles), *(c.name for c in handbook.competencies)]
+    _expect_training(handbook, expected)  # issue #4
     return expected
+
+
+# --- Training (issue #4): sessions, exams, certifications and cohorts ------------------------------------------------
+
+
+def _expect_training(handbook: Handbook, expected: dict[str, list[str]]) -> None:
+    """Curricula, weeks, certifications, exams, cohorts and coverage, plus the training lists on role and competency pages."""
+    hb = handbook
+    expected[page_path("curricula")] = [
+        *(c.name for c in hb.curricula),
+        *(c.name for c in hb.cohorts),
+        *(c.name for c in hb.certifications),
+        *(e.name for e in hb.exams),
+    ]
+    expected[page_path("coverage")] = [
+        *(c.name for c in hb.competencies),
+        *(p.session.title for sessions in hb.sessions_by_competency.values() for p in sessions),
+    ]
+    for curriculum in hb.curricula:
+        planned = hb.planned_sessions[curriculum.id]
+        expected[page_path("curriculum", curriculum.id)] = [
+            curriculum.name,
+            curriculum.summary,
+            curriculum.assessment,
+            *(hb.role[r].name for r in curriculum.roles),
+            *(week.title for week in curriculum.weeks),
+            *(p.session.title for p in planned),
+        ]
+        for number, week in enumerate(curriculum.weeks, start=1):
+            expected[page_path("curriculum-week", f"{curriculum.id}/week-{number}")] = [
+                week.title,
+                *(day.title for day in week.days),
+                *(
+                    text
+                    for p in planned
+                    if p.week == number
+                    for text in (p.session.title, *p.session.objectives, *p.session.pre_work, *p.session.materials)
+                ),
+                *(hb.competency[c].name for p in planned if p.week == number for c in p.session.competencies),
+            ]
+        for role_id in curriculum.roles:
+            expected[page_path("role", role_id)].append(curriculum.name)
+    for certification in hb.certifications:
+        expected[page_path("certification", certification.id)] = [
+            certification.name,
+            certification.stage,
+            certification.role_play,
+            *(text for row in certification.rubric for text in (row.behavior, *row.scores.values())),
+        ]
+    for exam in hb.exams:
+        expected[page_path("exam", exam.id)] = [
+            exam.name,
+            exam.on_fail,
+            *(text for q in exam.questions for text in (q.question, q.good_answer)),
+        ]
+    for cohort in hb.cohorts:
+        events = hb.cohort_events[cohort.id]
+        expected[page_path("cohort", cohort.id)] = [
+            cohort.name,
+            hb.curriculum[cohort.curriculum].name,
+            *(e.planned.session.title for e in events),
+            *(e.date_label for e in events),
+        ]
+    for competency_id, sessions in hb.sessions_by_competency.items():
+        expected[page_path("competency", competency_id)] += [p.session.title for p in sessions]
 
 
 def missing_records(handbook: Handbook, site_dir: Path) -> list[str]:

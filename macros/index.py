@@ -7,12 +7,41 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones  # training: cohort time zones (issue #4)
 
 from pydantic import BaseModel
 
-from .load import Document, read_document
-from .model import Assessment, Competency, Dimension, Family, HiringScorecard, ProficiencyLevel, ProfileMapping, RatingStep, Role
+from .load import Document, dotted_path, read_document
+from .model import (  # training (issue #4)
+    Assessment,
+    Certification,
+    Cohort,
+    Competency,
+    Curriculum,
+    Dimension,
+    Exam,
+    Family,
+    HiringScorecard,
+    ProficiencyLevel,
+    ProfileMapping,
+    RatingStep,
+    Role,
+)
 from .problems import Problems, did_you_mean
+from .training import (  # training (issue #4)
+    ACTION_VERBS,
+    DEVELOPING_FORMATS,
+    EVALUATORS,
+    FORBIDDEN_EVALUATOR,
+    MAX_DAY_MINUTES,
+    TEACHERS,
+    CohortEvent,
+    PlannedSession,
+    add_working_days,
+    objective_verb,
+    plan_cohort,
+    plan_curriculum,
+)
 from .validate import Source, record_label, validate_record
 
 
@@ -39,6 +68,11 @@ KINDS: tuple[Kind, ...] = (
     Kind("role", Role, "roles/*.yml", "file"),
     Kind("assessment", Assessment, "assessment.yml", "single"),
     Kind("hiring scorecard", HiringScorecard, "hiring-scorecard.yml", "single"),
+    # Training (issue #4)
+    Kind("curriculum", Curriculum, "curricula/*.yml", "file"),
+    Kind("exam", Exam, "exams/*.yml", "file"),
+    Kind("certification", Certification, "certifications/*.yml", "file"),
+    Kind("cohort", Cohort, "cohorts.yml", "list"),
 )
 REQUIRED_FILES = {
     "families.yml",
@@ -64,6 +98,11 @@ class Handbook:
     scorecard: HiringScorecard
     sources: dict[tuple[str, str], Source]
     data_files: tuple[str, ...]
+    # Training (issue #4): records, then their lookups and reverse indexes below
+    curricula: tuple[Curriculum, ...] = ()
+    exams: tuple[Exam, ...] = ()
+    certifications: tuple[Certification, ...] = ()
+    cohorts: tuple[Cohort, ...] = ()
     family: dict[str, Family] = field(init=False)
     dimension: dict[str, Dimension] = field(init=False)
     competency: dict[str, Competency] = field(init=False)
@@ -71,6 +110,17 @@ class Handbook:
     roles_by_family: dict[str, tuple[Role, ...]] = field(init=False)
     roles_by_competency: dict[str, tuple[Role, ...]] = field(init=False)
     competencies_by_dimension: dict[str, tuple[Competency, ...]] = field(init=False)
+    # Training (issue #4)
+    curriculum: dict[str, Curriculum] = field(init=False)
+    exam: dict[str, Exam] = field(init=False)
+    certification: dict[str, Certification] = field(init=False)
+    cohort: dict[str, Cohort] = field(init=False)
+    planned_sessions: dict[str, tuple[PlannedSession, ...]] = field(init=False)  # curriculum id -> sessions in teaching order
+    sessions_by_competency: dict[str, tuple[PlannedSession, ...]] = field(init=False)  # only sessions that develop it
+    sessions_by_assessment: dict[str, tuple[PlannedSession, ...]] = field(init=False)  # exam/certification id -> sittings
+    curricula_by_role: dict[str, tuple[Curriculum, ...]] = field(init=False)
+    cohorts_by_curriculum: dict[str, tuple[Cohort, ...]] = field(init=False)
+    cohort_events: dict[str, tuple[CohortEvent, ...]] = field(init=False)  # cohort id -> sessions on real dates
 
     def __post_init__(self) -> None:
         def put(name: str, value: Any) -> None:
@@ -83,6 +133,20 @@ class Handbook:
         put("roles_by_family", _group(self.roles, lambda r: [r.family], [f.id for f in self.families]))
         put("roles_by_competency", _group(self.roles, lambda r: r.competencies, [c.id for c in self.competencies]))
         put("competencies_by_dimension", _group(self.competencies, lambda c: [c.dimension], [d.id for d in self.dimensions]))
+        # Training (issue #4)
+        put("curriculum", {c.id: c for c in self.curricula})
+        put("exam", {e.id: e for e in self.exams})
+        put("certification", {c.id: c for c in self.certifications})
+        put("cohort", {c.id: c for c in self.cohorts})
+        put("planned_sessions", {c.id: plan_curriculum(c) for c in self.curricula})
+        every_session = [p for c in self.curricula for p in self.planned_sessions[c.id]]
+        developing = [p for p in every_session if p.session.format in DEVELOPING_FORMATS]
+        put("sessions_by_competency", _group(developing, lambda p: p.session.competencies, [c.id for c in self.competencies]))
+        assessments = [*(e.id for e in self.exams), *(c.id for c in self.certifications)]
+        put("sessions_by_assessment", _group(every_session, lambda p: p.session.assesses, assessments))
+        put("curricula_by_role", _group(self.curricula, lambda c: c.roles, [r.id for r in self.roles]))
+        put("cohorts_by_curriculum", _group(self.cohorts, lambda c: [c.curriculum], [c.id for c in self.curricula]))
+        put("cohort_events", {c.id: plan_cohort(c, self.planned_sessions[c.curriculum]) for c in self.cohorts})
 
     def source(self, kind: str, record_id: str) -> Source:
         """Where a record was written."""
@@ -167,6 +231,12 @@ def load_handbook(data_dir: Path) -> Handbook:
     _check_roles(roles, families, competencies, mapping, sources, problems)
     _check_assessment(assessment, levels, mapping, single_sources["assessment"], problems)  # type: ignore[arg-type]
     _check_scorecard(scorecard, competencies, roles, single_sources["hiring scorecard"], sources, problems)  # type: ignore[arg-type]
+    # Training (issue #4)
+    curricula = _unique(records["curriculum"], "curriculum", problems)
+    exams = _unique(records["exam"], "exam", problems)
+    certifications = _unique(records["certification"], "certification", problems)
+    cohorts = _unique(records["cohort"], "cohort", problems)
+    _check_training(curricula, exams, certifications, cohorts, roles, competencies, sources, problems)
     if not next(k for k in KINDS if k.name == "role").files(data_dir):
         problems.add(f"{data_dir.name}/roles", 0, "", "", "no role profiles were found", "add at least one data/roles/<id>.yml file")
     problems.raise_if_any()
@@ -183,6 +253,11 @@ def load_handbook(data_dir: Path) -> Handbook:
         scorecard=scorecard,
         sources=sources,
         data_files=tuple(sorted(f"{data_dir.name}/{p.relative_to(data_dir).as_posix()}" for p in seen_files)),
+        # Training (issue #4)
+        curricula=tuple(sorted(curricula.values(), key=lambda c: c.name.lower())),
+        exams=tuple(sorted(exams.values(), key=lambda e: e.name.lower())),
+        certifications=tuple(sorted(certifications.values(), key=lambda c: c.name.lower())),
+        cohorts=tuple(sorted(cohorts.values(), key=lambda c: (c.start, c.name.lower()))),
     )
 
 
@@ -563,4 +638,297 @@ def _check_scorecard(
             "hiring",
             f"no hiring guide, but the competency is predictive for {users} and their hiring scorecards score it",
             "add a 'hiring:' section with anchors (1, 5, 10), evaluate_by and questions",
+        )
+
+
+# --- Training (issue #4): cross-checks for curricula, exams, certifications and cohorts ------------------------------
+
+
+def _check_training(
+    curricula: dict[str, Curriculum],
+    exams: dict[str, Exam],
+    certifications: dict[str, Certification],
+    cohorts: dict[str, Cohort],
+    roles: dict[str, Role],
+    competencies: dict[str, Competency],
+    sources: dict[tuple[str, str], Source],
+    problems: Problems,
+) -> None:
+    """References, duplicate session ids, objective verbs, day lengths, rubric shapes, cohort dates and role coverage."""
+    names = {c.name.lower(): c.id for c in competencies.values()}
+    names.update({alias.lower(): c.id for c in competencies.values() for alias in c.aliases})
+
+    def competency_refs(source: Source, label: str, path: tuple[Any, ...], ids: tuple[str, ...]) -> None:
+        seen: set[str] = set()
+        for index, competency_id in enumerate(ids):
+            where = dotted_path((*path, index))
+            if competency_id in seen:
+                problems.add(
+                    source.file,
+                    source.at(*path, index),
+                    label,
+                    where,
+                    f"competency '{competency_id}' is listed twice",
+                    "remove the second entry",
+                )
+            seen.add(competency_id)
+            _reference(problems, source, label, where, "competency", competency_id, competencies, names, line=source.at(*path, index))
+
+    assessments: dict[str, str] = {e: "exam" for e in exams}
+    for certification_id in certifications:
+        if certification_id in assessments:
+            source = sources[("certification", certification_id)]
+            problems.add(
+                source.file,
+                source.at("id"),
+                f"certification '{certification_id}'",
+                "id",
+                f"an exam already uses the id '{certification_id}'; sessions name exams and certifications by id",
+                "give the certification its own id",
+            )
+        assessments.setdefault(certification_id, "certification")
+
+    followed: set[str] = set()
+    mistyped_role = False  # a role reference that resolves to nothing: "follows no curriculum" would repeat it
+    for curriculum in curricula.values():
+        source = sources[("curriculum", curriculum.id)]
+        label = f"curriculum '{curriculum.id}'"
+        for index, role_id in enumerate(curriculum.roles):
+            if _reference(problems, source, label, f"roles[{index}]", "role", role_id, roles, line=source.at("roles", index)):
+                followed.add(role_id)
+            else:
+                mistyped_role = True
+        first_use: dict[str, int] = {}
+        for w, week in enumerate(curriculum.weeks):
+            for d, day in enumerate(week.days):
+                minutes = sum(session.duration for session in day.sessions)
+                if minutes > MAX_DAY_MINUTES:
+                    problems.add(
+                        source.file,
+                        source.at("weeks", w, "days", d),
+                        label,
+                        f"weeks[{w}].days[{d}]",
+                        f"week {w + 1}, day {d + 1} has {minutes} minutes of sessions, "
+                        f"more than the {MAX_DAY_MINUTES} that fit in a working day",
+                        "move a session to another day, or shorten one",
+                    )
+                for n, session in enumerate(day.sessions):
+                    path = ("weeks", w, "days", d, "sessions", n)
+                    _check_session(session, path, source, label, first_use, assessments, competency_refs, problems)
+
+    if curricula and not mistyped_role and not any(kind == "curriculum" for kind, _ in problems.broken):
+        for role in roles.values():
+            if role.id not in followed:
+                source = sources[("role", role.id)]
+                problems.add(
+                    source.file,
+                    source.line,
+                    f"role '{role.id}'",
+                    "",
+                    "follows no curriculum, so its new hires would have no training plan",
+                    f"add '{role.id}' to the 'roles' list of a curriculum in data/curricula/",
+                )
+
+    for exam in exams.values():
+        source = sources[("exam", exam.id)]
+        label = f"exam '{exam.id}'"
+        seen: set[str] = set()
+        for index, question in enumerate(exam.questions):
+            if question.id in seen:
+                problems.add(
+                    source.file,
+                    source.at("questions", index, "id"),
+                    label,
+                    f"questions[{index}].id",
+                    f"duplicate question id '{question.id}'",
+                    "give each question of the bank its own id",
+                )
+            seen.add(question.id)
+            where = f"questions[{index}].competency"
+            line = source.at("questions", index, "competency")
+            _reference(problems, source, label, where, "competency", question.competency, competencies, names, line=line)
+        if exam.questions_drawn > len(exam.questions):
+            problems.add(
+                source.file,
+                source.at("questions_drawn"),
+                label,
+                "questions_drawn",
+                f"the exam draws {exam.questions_drawn} questions but its bank has only {len(exam.questions)}",
+                "add questions to the bank, or draw fewer",
+            )
+
+    for certification in certifications.values():
+        _check_certification(certification, sources[("certification", certification.id)], competency_refs, problems)
+
+    for cohort in cohorts.values():
+        _check_cohort(cohort, sources[("cohort", cohort.id)], curricula, problems)
+
+
+def _check_session(
+    session: Any,
+    path: tuple[Any, ...],
+    source: Source,
+    label: str,
+    first_use: dict[str, int],
+    assessments: dict[str, str],
+    competency_refs: Callable[[Source, str, tuple[Any, ...], tuple[str, ...]], None],
+    problems: Problems,
+) -> None:
+    """One session: unique id in its curriculum, teacher, competencies, what it assesses, objectives."""
+    where = dotted_path(path)
+    if session.id in first_use:
+        problems.add(
+            source.file,
+            source.at(*path, "id"),
+            label,
+            f"{where}.id",
+            f"duplicate session id '{session.id}' (already used on line {first_use[session.id]})",
+            "give each session of a curriculum its own id: it is the session's link anchor and calendar entry",
+        )
+    first_use.setdefault(session.id, source.at(*path, "id"))
+    _reference(problems, source, label, f"{where}.taught_by", "teacher", session.taught_by, TEACHERS, line=source.at(*path, "taught_by"))
+    competency_refs(source, label, (*path, "competencies"), session.competencies)
+    if session.format == "assessment":
+        if not session.assesses:
+            problems.add(
+                source.file,
+                source.at(*path, "format"),
+                label,
+                f"{where}.assesses",
+                "an assessment session names no exam or certification",
+                "list the exam or certification ids taken in this session under 'assesses:'",
+            )
+        for index, assessment_id in enumerate(session.assesses):
+            if ("exam", assessment_id) in problems.broken or ("certification", assessment_id) in problems.broken:
+                continue  # the exam or certification itself is broken and already reported
+            _reference(
+                problems,
+                source,
+                label,
+                f"{where}.assesses[{index}]",
+                "exam or certification",
+                assessment_id,
+                assessments,
+                line=source.at(*path, "assesses", index),
+            )
+    else:
+        if session.assesses:
+            problems.add(
+                source.file,
+                source.at(*path, "assesses"),
+                label,
+                f"{where}.assesses",
+                f"a {session.format} session cannot hold an exam or certification",
+                "set 'format: assessment', or move the exam to a session of its own",
+            )
+        if not session.competencies:
+            problems.add(
+                source.file,
+                source.at(*path),
+                label,
+                f"{where}.competencies",
+                f"a {session.format} session must develop at least one competency",
+                "add 'competencies:' with the ids of the competencies this session develops",
+            )
+    for index, objective in enumerate(session.objectives):
+        verb = objective_verb(objective)
+        if verb not in ACTION_VERBS:
+            guess = did_you_mean(verb, ACTION_VERBS)
+            fix = (
+                f"did you mean '{guess.capitalize()}'?"
+                if guess
+                else "start with a verb a trainer can observe, such as Explain, Demonstrate, Ask, Qualify or Present "
+                "(the full list is ACTION_VERBS in macros/training.py)"
+            )
+            problems.add(
+                source.file,
+                source.at(*path, "objectives", index),
+                label,
+                f"{where}.objectives[{index}]",
+                f"the objective starts with '{objective.split()[0]}', which is not an action verb a trainer can observe",
+                fix,
+            )
+
+
+def _check_certification(
+    certification: Certification,
+    source: Source,
+    competency_refs: Callable[[Source, str, tuple[Any, ...], tuple[str, ...]], None],
+    problems: Problems,
+) -> None:
+    """Evaluator (never the hiring manager), rubric rows with unique ids and one shared score scale, a reachable pass score."""
+    label = f"certification '{certification.id}'"
+    if certification.evaluator == FORBIDDEN_EVALUATOR:
+        problems.add(
+            source.file,
+            source.at("evaluator"),
+            label,
+            "evaluator",
+            "the evaluator may not be the trainee's hiring manager, who chose the hire and would be grading that choice",
+            f"use one of: {', '.join(EVALUATORS)}",
+        )
+    else:
+        _reference(problems, source, label, "evaluator", "evaluator", certification.evaluator, EVALUATORS, line=source.at("evaluator"))
+    scale = sorted(certification.rubric[0].scores)
+    seen: set[str] = set()
+    for index, row in enumerate(certification.rubric):
+        if row.id in seen:
+            problems.add(
+                source.file,
+                source.at("rubric", index, "id"),
+                label,
+                f"rubric[{index}].id",
+                f"duplicate rubric behavior id '{row.id}'",
+                "give each behavior of the rubric its own id",
+            )
+        seen.add(row.id)
+        competency_refs(source, label, ("rubric", index, "competencies"), row.competencies)
+        if sorted(row.scores) != scale:
+            found = ", ".join(str(score) for score in sorted(row.scores))
+            problems.add(
+                source.file,
+                source.at("rubric", index, "scores"),
+                label,
+                f"rubric[{index}].scores",
+                f"expected the scores {', '.join(str(x) for x in scale)} like the first behavior, found {found}",
+                "describe the same scores on every behavior, so the rubric prints as one table",
+            )
+    if certification.pass_score not in scale:
+        problems.add(
+            source.file,
+            source.at("pass_score"),
+            label,
+            "pass_score",
+            f"the pass score {certification.pass_score} is not one of the rubric's scores ({', '.join(str(x) for x in scale)})",
+            "use one of the rubric's scores",
+        )
+
+
+def _check_cohort(cohort: Cohort, source: Source, curricula: dict[str, Curriculum], problems: Problems) -> None:
+    """Curriculum, time zone and a start date on a working day."""
+    label = f"cohort '{cohort.id}'"
+    _reference(problems, source, label, "curriculum", "curriculum", cohort.curriculum, curricula, line=source.at("curriculum"))
+    try:
+        ZoneInfo(cohort.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        zones = available_timezones()
+        exact = {z.lower(): z for z in zones}.get(cohort.timezone.lower())
+        guess = exact or did_you_mean(cohort.timezone, zones)
+        problems.add(
+            source.file,
+            source.at("timezone"),
+            label,
+            "timezone",
+            f"unknown time zone '{cohort.timezone}'",
+            f"did you mean '{guess}'?" if guess else "use an IANA time zone name such as Europe/Berlin or America/New_York",
+        )
+    if cohort.start.weekday() >= 5 or cohort.start in cohort.holidays:
+        why = "one of the cohort's holidays" if cohort.start in cohort.holidays else f"a {cohort.start:%A}"
+        problems.add(
+            source.file,
+            source.at("start"),
+            label,
+            "start",
+            f"the start date {cohort.start.isoformat()} is {why}, not a working day",
+            f"start on {add_working_days(cohort.start, 0, cohort.holidays).isoformat()}, the next working day",
         )

@@ -78,7 +78,12 @@ class _NodeReader:
         return self._scalar(node)
 
     def _scalar(self, node: Node) -> Any:
-        return self.constructor.construct_object(node, deep=True)
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except ValueError:
+            # An impossible date such as 2026-02-30 looks like a YAML date but cannot be built: keep the text so that
+            # validation reports it against the field instead of the loader crashing.
+            return node.value
 
 
 def dotted_path(path: Path_) -> str:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, StrictInt, StringConstraints, Tag, model_validator
+from pydantic.types import Strict  # training: cohort dates are YAML dates, never numbers or quoted text (issue #4)
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
@@ -195,3 +197,112 @@ class HiringScorecard(Record):
     competency_weight: StrictInt = Field(ge=1, le=10)
     traits: tuple[HiringTrait, ...] = Field(min_length=1)
     bands: tuple[ScoreBand, ...] = Field(min_length=2)
+
+
+# --- Training: curricula, exams, certifications and cohorts (issue #4) ---------------------------------------------
+
+SessionFormat = Literal["training", "practice", "learning", "coaching", "assessment"]
+Minutes = Annotated[StrictInt, Field(gt=0, le=240)]  # one session; longer blocks are split so a cohort can take breaks
+StrictDate = Annotated[date, Strict()]
+ClockTime = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+
+
+class Session(Record):
+    """One block of a curriculum day: a class, a practice round, a debrief, a coaching slot or an assessment sitting."""
+
+    id: Id
+    title: Text
+    format: SessionFormat
+    duration: Minutes
+    taught_by: Id
+    competencies: tuple[Id, ...] = ()
+    objectives: tuple[Text, ...] = Field(min_length=1)
+    pre_work: tuple[Text, ...] = ()
+    materials: tuple[Text, ...] = ()
+    assesses: tuple[Id, ...] = ()  # exams or certifications taken in this session (format: assessment)
+
+
+class CurriculumDay(Record):
+    """One working day of a curriculum: a theme and its sessions, in the order they run."""
+
+    title: Text
+    sessions: tuple[Session, ...] = Field(min_length=1, max_length=8)
+
+
+class CurriculumWeek(Record):
+    """One week of a curriculum: up to five working days."""
+
+    title: Text
+    goal: Text | None = None
+    days: tuple[CurriculumDay, ...] = Field(min_length=1, max_length=5)
+
+
+class Curriculum(Record):
+    """A fixed program that every member of a cohort follows, day by day, and the roles that follow it."""
+
+    id: Id
+    name: Text
+    summary: Text
+    audience: Text
+    roles: tuple[Id, ...] = Field(min_length=1)
+    assessment: Text  # how the program is assessed, in words; the exams and certifications come from its sessions
+    weeks: tuple[CurriculumWeek, ...] = Field(min_length=1)
+
+
+class ExamQuestion(Record):
+    """One question of an exam's question bank, with what a good answer covers."""
+
+    id: Id
+    question: Text
+    competency: Id
+    good_answer: Text
+
+
+class Exam(Record):
+    """A knowledge check drawn from a question bank, passed at a mark."""
+
+    id: Id
+    name: Text
+    summary: Text
+    pass_mark: StrictInt = Field(ge=1, le=100)  # percent of the drawn questions answered well
+    questions_drawn: StrictInt = Field(gt=0)
+    on_fail: Text
+    questions: tuple[ExamQuestion, ...] = Field(min_length=1)
+
+
+RubricScore = Literal[1, 2, 3, 4, 5]
+
+
+class RubricBehavior(Record):
+    """One behavior the evaluator looks for in a certification role play, and what earns each score."""
+
+    id: Id
+    behavior: Text
+    competencies: tuple[Id, ...] = Field(min_length=1)
+    scores: dict[RubricScore, Text] = Field(min_length=2)
+
+
+class Certification(Record):
+    """A role play for one sales stage, scored with a rubric, that a trainee passes before working the stage with buyers."""
+
+    id: Id
+    name: Text
+    stage: Text
+    summary: Text
+    role_play: Text
+    evaluator: Id
+    pass_score: RubricScore  # every behavior must score at least this
+    rubric: tuple[RubricBehavior, ...] = Field(min_length=1)
+
+
+class Cohort(Record):
+    """A group of hires who start a curriculum together on a given date."""
+
+    id: Id
+    name: Text
+    curriculum: Id
+    start: StrictDate
+    day_starts: ClockTime = "09:00"  # local time the first session of each day begins
+    timezone: Text = "UTC"  # an IANA time zone name, e.g. Europe/Berlin
+    location: Text | None = None
+    holidays: tuple[StrictDate, ...] = ()  # working days the cohort does not meet

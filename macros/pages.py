@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from .index import Handbook
 from .model import Competency, Dimension, Role
+from .training import EVALUATORS, cohort_calendar, long_date  # issue #4
 
 # Where each kind of record's page lives (source paths; MkDocs turns roles/x.md into /roles/x/).
 PAGE_PATHS = {
@@ -21,6 +24,15 @@ PAGE_PATHS = {
     "dimensions": "dimensions/index.md",
     "matrix": "matrix.md",
     "profile-mapping": "profile-mapping.md",
+    # Training (issue #4). A week's id is '<curriculum>/week-<n>' (PlannedSession.week_ref).
+    "curricula": "curricula/index.md",
+    "curriculum": "curricula/{id}/index.md",
+    "curriculum-week": "curricula/{id}.md",
+    "coverage": "coverage.md",
+    "certification": "certifications/{id}.md",
+    "exam": "exams/{id}.md",
+    "cohort": "cohorts/{id}.md",
+    "cohort-calendar": "cohorts/{id}.ics",
 }
 
 
@@ -174,6 +186,7 @@ def plan_pages(handbook: Handbook) -> list[PageSpec]:
             "Sort a position with a few questions before choosing its benchmark profile.",
         )
     )
+    specs += _training_pages(hb)  # issue #4
     return specs
 
 
@@ -191,9 +204,14 @@ def _data_file(handbook: Handbook, name: str) -> str:
     return next(f for f in handbook.data_files if f.endswith("/" + name))
 
 
-def plan_downloads(handbook: Handbook) -> dict[str, str]:
+def plan_downloads(handbook: Handbook, stamp: dt.datetime | None = None) -> dict[str, str]:
     """Files other than pages that the handbook publishes (path in the site -> text content)."""
-    return {}
+    downloads: dict[str, str] = {}
+    # Training (issue #4): one iCalendar file per cohort.
+    stamp = stamp or build_stamp()
+    for cohort in handbook.cohorts:
+        downloads[page_path("cohort-calendar", cohort.id)] = cohort_calendar(cohort, handbook.cohort_events[cohort.id], stamp)
+    return downloads
 
 
 def _role_section(role: Role) -> list[Any]:
@@ -219,4 +237,135 @@ def navigation(handbook: Handbook) -> dict[str, list[Any]]:
         competencies.append(
             {dimension.name: [page_path("dimension", dimension.id), *({c.name: page_path("competency", c.id)} for c in members)]}
         )
-    return {page_path("roles"): roles, page_path("competencies"): competencies}
+    sections = {page_path("roles"): roles, page_path("competencies"): competencies}
+    sections[page_path("curricula")] = _training_navigation(hb)  # issue #4
+    return sections
+
+
+# --- Training (issue #4): curricula, weeks, coverage, certifications, exams and cohorts ------------------------------
+
+
+def build_stamp() -> dt.datetime:
+    """When the calendars were generated (their DTSTAMP): SOURCE_DATE_EPOCH for reproducible builds, else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else dt.datetime.now(dt.UTC)
+    return moment.replace(microsecond=0)
+
+
+def _training_pages(hb: Handbook) -> list[PageSpec]:
+    """The training section: index, coverage, a page per curriculum and per week, certifications, exams and cohorts."""
+    curriculum_files = tuple(hb.source("curriculum", c.id).file for c in hb.curricula)
+    cohorts_file = hb.source("cohort", hb.cohorts[0].id).file if hb.cohorts else ""
+    specs = [
+        PageSpec(
+            page_path("curricula"),
+            "Training",
+            "curricula_index.md",
+            {"handbook": hb},
+            curriculum_files + ((cohorts_file,) if cohorts_file else ()),
+            "Curricula, cohorts, exams and certifications that new hires follow, day by day.",
+        ),
+        PageSpec(
+            page_path("coverage"),
+            "Competency coverage",
+            "coverage.md",
+            {"handbook": hb, "missing": tuple(c for c in hb.competencies if not hb.sessions_by_competency[c.id])},
+            curriculum_files,
+            "Which sessions develop each competency of the library, and which competencies no session develops.",
+        ),
+    ]
+    for curriculum in hb.curricula:
+        planned = hb.planned_sessions[curriculum.id]
+        source = (hb.source("curriculum", curriculum.id).file,)
+        specs.append(
+            PageSpec(
+                page_path("curriculum", curriculum.id),
+                curriculum.name,
+                "curriculum.md",
+                {"handbook": hb, "curriculum": curriculum, "planned": planned},
+                source,
+                curriculum.summary,
+            )
+        )
+        for number, week in enumerate(curriculum.weeks, start=1):
+            specs.append(
+                PageSpec(
+                    page_path("curriculum-week", f"{curriculum.id}/week-{number}"),
+                    f"Week {number}: {week.title}",
+                    "curriculum_week.md",
+                    {
+                        "handbook": hb,
+                        "curriculum": curriculum,
+                        "week": week,
+                        "number": number,
+                        "planned": tuple(p for p in planned if p.week == number),
+                    },
+                    source,
+                    week.goal or f"Week {number} of {curriculum.name}, day by day.",
+                )
+            )
+    for certification in hb.certifications:
+        specs.append(
+            PageSpec(
+                page_path("certification", certification.id),
+                certification.name,
+                "certification.md",
+                {
+                    "handbook": hb,
+                    "certification": certification,
+                    "evaluator": EVALUATORS[certification.evaluator],
+                    "sittings": hb.sessions_by_assessment[certification.id],
+                },
+                (hb.source("certification", certification.id).file,),
+                certification.summary,
+                hide=("navigation", "toc"),  # the rubric table needs the width, on screen and on paper
+            )
+        )
+    for exam in hb.exams:
+        specs.append(
+            PageSpec(
+                page_path("exam", exam.id),
+                exam.name,
+                "exam.md",
+                {"handbook": hb, "exam": exam, "sittings": hb.sessions_by_assessment[exam.id]},
+                (hb.source("exam", exam.id).file,),
+                exam.summary,
+            )
+        )
+    for cohort in hb.cohorts:
+        curriculum = hb.curriculum[cohort.curriculum]
+        specs.append(
+            PageSpec(
+                page_path("cohort", cohort.id),
+                cohort.name,
+                "cohort.md",
+                {
+                    "handbook": hb,
+                    "cohort": cohort,
+                    "curriculum": curriculum,
+                    "events": hb.cohort_events[cohort.id],
+                    "holidays": tuple(long_date(day) for day in cohort.holidays),
+                },
+                (cohorts_file, hb.source("curriculum", curriculum.id).file),
+                f"{cohort.name}: the {curriculum.name} schedule on real dates, with a calendar to import and progress to tick off.",
+            )
+        )
+    return specs
+
+
+def _training_navigation(hb: Handbook) -> list[Any]:
+    """The Training tab: index and coverage, a section per curriculum with its weeks, then cohorts, certifications, exams."""
+    section: list[Any] = [page_path("curricula"), {"Competency coverage": page_path("coverage")}]
+    for curriculum in hb.curricula:
+        weeks = [
+            {f"Week {number}: {week.title}": page_path("curriculum-week", f"{curriculum.id}/week-{number}")}
+            for number, week in enumerate(curriculum.weeks, start=1)
+        ]
+        section.append({curriculum.name: [page_path("curriculum", curriculum.id), *weeks]})
+    if hb.cohorts:
+        section.append({"Cohorts": [{c.name: page_path("cohort", c.id)} for c in hb.cohorts]})
+    if hb.certifications:
+        section.append({"Certifications": [{c.name: page_path("certification", c.id)} for c in hb.certifications]})
+    if hb.exams:
+        section.append({"Exams": [{e.name: page_path("exam", e.id)} for e in hb.exams]})
+    return section

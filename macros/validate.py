@@ -15,6 +15,17 @@ from .problems import Problems, did_you_mean
 # Union member tags that pydantic puts into error locations; authors never wrote them.
 _UNION_TAGS = {"metric-text", "metric-group"}
 _COUNT_NOUNS = {"behaviors": "behaviors", "answers": "answers", "competencies": "competencies"}
+_COUNT_NOUNS.update(  # issue #4
+    {"days": "days", "sessions": "sessions", "weeks": "weeks", "scores": "scores", "questions": "questions", "roles": "roles"}
+)
+# Training (issue #4): what to do about a number out of range, for fields where "correct the number" says too little.
+_RANGE_FIXES = {"duration": "write the session's length in minutes, from 1 to 240; split a longer block into several sessions"}
+# Training (issue #4): a clearer fix than "add items" when a part of a curriculum or rubric is empty.
+_EMPTY_FIXES = {
+    "days": "add a day with its sessions under 'days:', or remove the empty week",
+    "sessions": "add the day's sessions under 'sessions:', or remove the empty day",
+    "scores": "describe what earns each score, e.g. '1:', '3:' and '5:' lines under 'scores:'",
+}
 
 
 @dataclass(frozen=True)
@@ -117,7 +128,9 @@ def _translate(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ..
             return f"expected anchors for exactly 1, 5 and 10, found {given or 'none'}", "describe what a 1, a 5 and a 10 look like"
         if bounds[0] == bounds[1]:
             expected = f"exactly {bounds[0]} {noun}"
-        if kind == "too_short":
+        if kind == "too_short" and actual == 0 and name in _EMPTY_FIXES:
+            fix = _EMPTY_FIXES[name]
+        elif kind == "too_short":
             fix = f"add {noun} until there are at least {bounds[0]}"
         else:
             fix = f"keep the {bounds[1]} that matter most, or split the record in two"
@@ -145,11 +158,16 @@ def _translate(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ..
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"expected a whole number, found {describe(found)}", "write a number without quotes"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return f"expected a number {_range_text(ctx)}, found {describe(found)}", "correct the number"
+        return f"expected a number {_range_text(ctx)}, found {describe(found)}", _RANGE_FIXES.get(name, "correct the number")
     if kind in ("tuple_type", "list_type"):
         return f"expected a list (one '- ' line per item), found {describe(found)}", "write each item on its own line starting with '- '"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"expected a mapping of fields (key: value lines), found {describe(found)}", "indent the fields under this key"
+    # Training (issue #4): cohort dates.
+    if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
+        if isinstance(found, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", found.strip()):
+            return f"'{found}' is not a date in the calendar", "check the day and the month (YYYY-MM-DD)"
+        return f"expected a date written YYYY-MM-DD, found {describe(found)}", "write the date as YYYY-MM-DD, without quotes"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"])), "correct the values"
     return f"{error['msg']}, found {describe(found)}", "correct the value"
