@@ -643,7 +643,7 @@ def _check_play(
         if not _reference(problems, source, label, f"stages[{index}]", "deal stage", stage_id, stages, line=line):
             continue
         stage_phase = stages[stage_id].phase
-        if phase_ok and stage_phase != play.phase:
+        if phase_ok and stage_phase in phases and stage_phase != play.phase:  # an unknown stage phase is reported on the stage
             fitting = [s.id for s in stages.values() if s.phase == play.phase]
             problems.add(
                 source.file,

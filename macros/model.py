@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, StrictInt, StringConstraints, Tag, model_validator
@@ -148,15 +149,30 @@ class ProfileMapping(Record):
 
 # --- Playbooks (issue 5): journey phases, deal stages, buyer roles, plays, qualification, SLAs, coaching, experiments ---
 
-# "competency-id/behavior-id": a behavior of a competency, as plays and coaching plans cite it.
-BehaviorRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$", max_length=161)]
+_BEHAVIOR_REF = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def _behavior_ref(text: str) -> str:
+    """A behavior is cited as 'competency-id/behavior-id', both ids as written in the competency's file."""
+    if not _BEHAVIOR_REF.match(text):
+        raise ValueError(
+            f"expected a behavior as 'competency-id/behavior-id', found '{text}'. "
+            "Fix: write the competency's file name, a slash, then the behavior's id from that file"
+        )
+    return text
 
 
 def _has_number(text: str) -> str:
     """A measurable target names a number (a count, a percentage, minutes, days)."""
     if not any(ch.isdigit() for ch in text):
-        raise ValueError(f"expected a measurable target with a number in it, found '{text}'")
+        raise ValueError(
+            f"expected a measurable target with a number in it, found '{text}'. Fix: say how much and by when, such as 'at least 80%'"
+        )
     return text
+
+
+# "competency-id/behavior-id": a behavior of a competency, as plays and coaching plans cite it.
+BehaviorRef = Annotated[Text, AfterValidator(_behavior_ref)]
 
 
 class JourneyPhase(Record):

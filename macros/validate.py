@@ -146,7 +146,8 @@ def _translate(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ..
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"expected a mapping of fields (key: value lines), found {describe(found)}", "indent the fields under this key"
     if kind == "value_error":
-        return str(ctx.get("error", error["msg"])), "correct the values"
+        message, _, fix = str(ctx.get("error", error["msg"])).partition(" Fix: ")  # a validator may name its own fix
+        return message, fix or "correct the values"
     return f"{error['msg']}, found {describe(found)}", "correct the value"
 
 
