@@ -69,12 +69,18 @@ CASES = {
     "unknown phase": (
         PLAY,
         lambda s: s.replace("phase: awareness", "phase: awarness"),
-        ["data/plays/walk-in-greeting.yml:3: play 'walk-in-greeting' field 'phase': unknown journey phase 'awarness'. Fix: did you mean 'awareness'?"],
+        [
+            "data/plays/walk-in-greeting.yml:3: play 'walk-in-greeting' field 'phase': unknown journey phase 'awarness'. "
+            "Fix: did you mean 'awareness'?"
+        ],
     ),
     "unknown role": (
         PLAY,
         lambda s: s.replace("roles: [floor-sales]", "roles: [floor-sale]"),
-        ["data/plays/walk-in-greeting.yml:6: play 'walk-in-greeting' field 'roles[0]': unknown role 'floor-sale'. Fix: did you mean 'floor-sales'?"],
+        [
+            "data/plays/walk-in-greeting.yml:6: play 'walk-in-greeting' field 'roles[0]': unknown role 'floor-sale'. "
+            "Fix: did you mean 'floor-sales'?"
+        ],
     ),
     "unknown buyer role": (
         PLAY,
@@ -154,7 +160,8 @@ CASES = {
         lambda _: (PLAYBOOK / PLAY).read_text(encoding="utf-8").replace("id: walk-in-greeting", "id: walkin-greeting"),
         [
             "data/plays/walkin-greeting.yml:1: play 'walkin-greeting' field 'id': id too similar to 'walk-in-greeting' (already used "
-            "at data/plays/walk-in-greeting.yml:1); two pages would share one URL. Fix: give this record its own id, or merge the two records"
+            "at data/plays/walk-in-greeting.yml:1); two pages would share one URL. "
+            "Fix: give this record its own id, or merge the two records"
         ],
     ),
     "role in two coaching plans": (
@@ -191,7 +198,10 @@ CASES = {
             "- id: louder-greeting\n  name: Louder greeting\n  hypothesis: Louder is better.\n  smallest_test: One day.\n"
             "  run_by: A floor rep\n  roles: [floor-sales]\n  plays: [walk-in-greting]\n  success_criteria:\n    - 10% more sales.\n"
         ),
-        ["data/experiments.yml:7: experiment 'louder-greeting' field 'plays[0]': unknown play 'walk-in-greting'. Fix: did you mean 'walk-in-greeting'?"],
+        [
+            "data/experiments.yml:7: experiment 'louder-greeting' field 'plays[0]': unknown play 'walk-in-greting'. "
+            "Fix: did you mean 'walk-in-greeting'?"
+        ],
     ),
 }
 
