@@ -45,6 +45,7 @@ class PageSpec:
     sources: tuple[str, ...]
     description: str = ""
     hide: tuple[str, ...] = field(default=())  # Material page parts to hide, e.g. the sidebars of wide pages
+    search_boost: float | None = None  # Material's per-page search weight; below 1 keeps a derived page under its source page
 
 
 def plan_pages(handbook: Handbook) -> list[PageSpec]:
@@ -229,6 +230,7 @@ def plan_playbook_pages(hb: Handbook) -> list[PageSpec]:
                 },
                 (hb.source("coaching plan", plan.id).file,) if plan else (hb.source("role", role.id).file,),
                 f"What a manager of {role.name} manages and coaches, and the monthly one-skill coaching plan.",
+                search_boost=0.5,  # a search for the role's name must find the role page first
             )
         )
     return specs

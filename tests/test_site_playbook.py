@@ -240,3 +240,11 @@ def test_completeness_check_finds_a_dropped_play_and_exit_criterion(real_site, r
     role_page.write_text(role_page.read_text(encoding="utf-8").replace(f">{play.name}<", "><", 1), encoding="utf-8")
     missing = missing_records(real_handbook, copy)
     assert missing == [f"roles/inbound-inside-sales.md: {play.name!r}", f"plays/discovery-with-gpct.md: {play.exit_criteria[0]!r}"]
+
+
+def test_coaching_pages_rank_below_their_role_in_search(real_site, real_handbook):
+    # "Coaching Account Management" otherwise outranked "Account Management" for the query "account management".
+    docs = {d["location"]: d for d in real_site.search_index()["docs"]}
+    for role in real_handbook.roles:
+        assert docs[f"roles/{role.id}/coaching/"].get("boost") == 0.5
+        assert "boost" not in docs[f"roles/{role.id}/"]
