@@ -90,6 +90,79 @@ def expected_texts(handbook: Handbook) -> dict[str, list[str]]:
         expected[page_path("dimension", dimension.id)] = [c.name for c in handbook.competencies_by_dimension[dimension.id]]
     expected[page_path("matrix")] = [*(r.name for r in handbook.roles), *(c.name for c in handbook.competencies)]
     _expect_training(handbook, expected)  # issue #4
+    for src_uri, texts in playbook_texts(handbook).items():  # Playbooks (issue 5)
+        expected.setdefault(src_uri, []).extend(texts)
+    return expected
+
+
+# --- Playbooks (issue 5): plays, phases, stages, buyer roles, frameworks, SLAs, experiments and coaching plans ---
+
+
+def playbook_texts(hb: Handbook) -> dict[str, list[str]]:
+    """For each playbook page (and the role and competency pages that list plays), the texts a reader must find."""
+    expected: dict[str, list[str]] = {
+        page_path("plays"): [
+            *(p.name for p in hb.plays),
+            *(p.trigger for p in hb.plays),
+            *(ph.name for ph in hb.phases if hb.plays_by_phase[ph.id]),
+        ],
+        page_path("journey-map"): [
+            *(ph.name for ph in hb.phases),
+            *(ph.description for ph in hb.phases),
+            *(s.name for s in hb.stages),
+            *(s.description for s in hb.stages),
+            *(p.name for p in hb.plays),
+            *(b.name for b in hb.buyer_roles),
+            *(b.description for b in hb.buyer_roles),
+        ],
+        page_path("qualification"): [
+            text
+            for f in hb.frameworks
+            for text in (f.name, f.summary, *(x for part in f.parts for x in (part.name, part.meaning, *part.questions)))
+        ],
+        page_path("service-levels"): [
+            text
+            for sla in hb.service_levels
+            for text in (
+                sla.name,
+                sla.commitment,
+                *(f.segment for f in sla.follow_up),
+                *(x for b in sla.breach_signals for x in (b.signal, b.threshold, b.action)),
+            )
+        ],
+        page_path("experiments"): [
+            text for e in hb.experiments for text in (e.name, e.hypothesis, e.smallest_test, e.run_by, *e.success_criteria)
+        ],
+    }
+    for play in hb.plays:
+        expected[page_path("play", play.id)] = [
+            play.name,
+            play.goal,
+            play.trigger,
+            hb.phase[play.phase].name,
+            *(hb.stage[s].name for s in play.stages),
+            *(hb.role[r].name for r in play.roles),
+            *(hb.buyer_role[b].name for b in play.buyer_roles),
+            *(x for a in play.activities for x in (a.activity, a.leading_indicator, a.target)),
+            *(x for competency, behaviors in hb.play_behaviors(play) for x in (competency.name, *(b.text for b in behaviors))),
+            *play.questions,
+            *(x for t in play.talk_tracks for x in (t.label, t.text)),
+            *play.content,
+            *play.exit_criteria,
+        ]
+    for role in hb.roles:
+        plays = hb.plays_by_role[role.id]
+        expected[page_path("role", role.id)] = [p.name for p in plays]
+        coaching = [x for p in plays for a in p.activities for x in (a.activity, a.leading_indicator, a.target)]
+        coaching += [x for competency, cited in hb.role_behaviors(role.id) for x in (competency.name, *(b.text for b, _ in cited))]
+        plan = hb.coaching_plan_by_role.get(role.id)
+        if plan:
+            coaching += [x for m in plan.funnel_metrics for x in (m.name, m.shows)]
+            coaching += [x for d in plan.diagnosis for x in (d.signal, d.question, hb.behavior(d.skill)[1].text)]
+            coaching += [*plan.monthly_plan.conversation, *plan.monthly_plan.actions, plan.monthly_plan.measure]
+        expected[page_path("coaching", role.id)] = coaching
+    for competency in hb.competencies:
+        expected[page_path("competency", competency.id)] = [p.name for p in hb.plays_by_competency[competency.id]]
     return expected
 
 

@@ -12,20 +12,29 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones  # tra
 from pydantic import BaseModel
 
 from .load import Document, dotted_path, read_document
-from .model import (  # training (issue #4)
+from .model import (
     Assessment,
+    Behavior,
+    BuyerRole,
     Certification,
+    CoachingPlan,
     Cohort,
     Competency,
     Curriculum,
+    DealStage,
     Dimension,
     Exam,
+    Experiment,
     Family,
     HiringScorecard,
+    JourneyPhase,
+    Play,
     ProficiencyLevel,
     ProfileMapping,
+    QualificationFramework,
     RatingStep,
     Role,
+    ServiceLevel,
 )
 from .problems import Problems, did_you_mean
 from .training import (  # training (issue #4)
@@ -73,6 +82,15 @@ KINDS: tuple[Kind, ...] = (
     Kind("exam", Exam, "exams/*.yml", "file"),
     Kind("certification", Certification, "certifications/*.yml", "file"),
     Kind("cohort", Cohort, "cohorts.yml", "list"),
+    # Playbooks (issue 5): optional files; a handbook without them simply has an empty playbook.
+    Kind("journey phase", JourneyPhase, "journey-phases.yml", "list"),
+    Kind("deal stage", DealStage, "deal-stages.yml", "list"),
+    Kind("buyer role", BuyerRole, "buyer-roles.yml", "list"),
+    Kind("qualification framework", QualificationFramework, "qualification-frameworks.yml", "list"),
+    Kind("service level", ServiceLevel, "service-levels.yml", "list"),
+    Kind("play", Play, "plays/*.yml", "file"),
+    Kind("coaching plan", CoachingPlan, "coaching-plans/*.yml", "file"),
+    Kind("experiment", Experiment, "experiments.yml", "list"),
 )
 REQUIRED_FILES = {
     "families.yml",
@@ -121,6 +139,31 @@ class Handbook:
     curricula_by_role: dict[str, tuple[Curriculum, ...]] = field(init=False)
     cohorts_by_curriculum: dict[str, tuple[Cohort, ...]] = field(init=False)
     cohort_events: dict[str, tuple[CohortEvent, ...]] = field(init=False)  # cohort id -> sessions on real dates
+    # Playbooks (issue 5): records in display order, then lookups and reverse indexes built in __post_init__.
+    phases: tuple[JourneyPhase, ...] = ()
+    stages: tuple[DealStage, ...] = ()
+    buyer_roles: tuple[BuyerRole, ...] = ()
+    plays: tuple[Play, ...] = ()
+    frameworks: tuple[QualificationFramework, ...] = ()
+    service_levels: tuple[ServiceLevel, ...] = ()
+    coaching_plans: tuple[CoachingPlan, ...] = ()
+    experiments: tuple[Experiment, ...] = ()
+    phase: dict[str, JourneyPhase] = field(init=False)
+    stage: dict[str, DealStage] = field(init=False)
+    buyer_role: dict[str, BuyerRole] = field(init=False)
+    play: dict[str, Play] = field(init=False)
+    framework: dict[str, QualificationFramework] = field(init=False)
+    service_level: dict[str, ServiceLevel] = field(init=False)
+    stages_by_phase: dict[str, tuple[DealStage, ...]] = field(init=False)
+    plays_by_phase: dict[str, tuple[Play, ...]] = field(init=False)
+    plays_by_stage: dict[str, tuple[Play, ...]] = field(init=False)
+    plays_by_role: dict[str, tuple[Play, ...]] = field(init=False)
+    plays_by_buyer_role: dict[str, tuple[Play, ...]] = field(init=False)
+    plays_by_competency: dict[str, tuple[Play, ...]] = field(init=False)
+    plays_by_framework: dict[str, tuple[Play, ...]] = field(init=False)
+    plays_by_service_level: dict[str, tuple[Play, ...]] = field(init=False)
+    experiments_by_play: dict[str, tuple[Experiment, ...]] = field(init=False)
+    coaching_plan_by_role: dict[str, CoachingPlan] = field(init=False)
 
     def __post_init__(self) -> None:
         def put(name: str, value: Any) -> None:
@@ -147,6 +190,23 @@ class Handbook:
         put("curricula_by_role", _group(self.curricula, lambda c: c.roles, [r.id for r in self.roles]))
         put("cohorts_by_curriculum", _group(self.cohorts, lambda c: [c.curriculum], [c.id for c in self.curricula]))
         put("cohort_events", {c.id: plan_cohort(c, self.planned_sessions[c.curriculum]) for c in self.cohorts})
+        # Playbooks (issue 5)
+        put("phase", {p.id: p for p in self.phases})
+        put("stage", {s.id: s for s in self.stages})
+        put("buyer_role", {b.id: b for b in self.buyer_roles})
+        put("play", {p.id: p for p in self.plays})
+        put("framework", {f.id: f for f in self.frameworks})
+        put("service_level", {s.id: s for s in self.service_levels})
+        put("stages_by_phase", _group(self.stages, lambda s: [s.phase], [p.id for p in self.phases]))
+        put("plays_by_phase", _group(self.plays, lambda p: [p.phase], [p.id for p in self.phases]))
+        put("plays_by_stage", _group(self.plays, lambda p: p.stages, [s.id for s in self.stages]))
+        put("plays_by_role", _group(self.plays, lambda p: p.roles, [r.id for r in self.roles]))
+        put("plays_by_buyer_role", _group(self.plays, lambda p: p.buyer_roles, [b.id for b in self.buyer_roles]))
+        put("plays_by_competency", _group(self.plays, _play_competencies, [c.id for c in self.competencies]))
+        put("plays_by_framework", _group(self.plays, lambda p: p.frameworks, [f.id for f in self.frameworks]))
+        put("plays_by_service_level", _group(self.plays, lambda p: p.service_levels, [s.id for s in self.service_levels]))
+        put("experiments_by_play", _group(self.experiments, lambda e: e.plays, [p.id for p in self.plays]))
+        put("coaching_plan_by_role", {role_id: plan for plan in self.coaching_plans for role_id in plan.roles})
 
     def source(self, kind: str, record_id: str) -> Source:
         """Where a record was written."""
@@ -177,6 +237,46 @@ class Handbook:
     def behavior_count(self) -> int:
         """How many behaviors the library defines in all."""
         return sum(len(c.behaviors) for c in self.competencies)
+
+    # Playbooks (issue 5)
+    def behavior(self, ref: str) -> tuple[Competency, Behavior]:
+        """Resolve a 'competency-id/behavior-id' reference (checked at load time)."""
+        competency_id, behavior_id = ref.split("/")
+        competency = self.competency[competency_id]
+        return competency, next(b for b in competency.behaviors if b.id == behavior_id)
+
+    def play_behaviors(self, play: Play) -> tuple[tuple[Competency, tuple[Behavior, ...]], ...]:
+        """A play's behaviors to coach, grouped by competency in the order the play cites them."""
+        grouped: dict[str, list[Behavior]] = {}
+        for ref in play.behaviors:
+            competency, behavior = self.behavior(ref)
+            grouped.setdefault(competency.id, []).append(behavior)
+        return tuple((self.competency[c], tuple(bs)) for c, bs in grouped.items())
+
+    def role_behaviors(self, role_id: str) -> tuple[tuple[Competency, tuple[tuple[Behavior, tuple[Play, ...]], ...]], ...]:
+        """Every behavior the role's plays coach, by competency (the role's own competencies first), with the plays citing it."""
+        cited: dict[str, dict[str, list[Play]]] = {}
+        for play in self.plays_by_role.get(role_id, ()):
+            for ref in play.behaviors:
+                competency_id, behavior_id = ref.split("/")
+                cited.setdefault(competency_id, {}).setdefault(behavior_id, []).append(play)
+        own = self.role[role_id].competencies
+        order = sorted(cited, key=lambda c: (c not in own, own.index(c) if c in own else 0, self.competency[c].name.lower()))
+        result = []
+        for competency_id in order:
+            competency = self.competency[competency_id]
+            behaviors = tuple((b, tuple(cited[competency_id][b.id])) for b in competency.behaviors if b.id in cited[competency_id])
+            result.append((competency, behaviors))
+        return tuple(result)
+
+    def plays_for(self, role_id: str, stage_id: str) -> tuple[Play, ...]:
+        """The plays a role runs at one deal stage."""
+        return tuple(p for p in self.plays_by_stage.get(stage_id, ()) if role_id in p.roles)
+
+
+def _play_competencies(play: Play) -> list[str]:
+    """The competencies a play exercises, once each, in the order it cites them."""
+    return list(dict.fromkeys(ref.split("/")[0] for ref in play.behaviors))
 
 
 def _group(records: Iterable[Any], keys: Callable[[Any], Iterable[str]], order: list[str]) -> dict[str, tuple[Any, ...]]:
@@ -237,6 +337,7 @@ def load_handbook(data_dir: Path) -> Handbook:
     certifications = _unique(records["certification"], "certification", problems)
     cohorts = _unique(records["cohort"], "cohort", problems)
     _check_training(curricula, exams, certifications, cohorts, roles, competencies, sources, problems)
+    playbook = _load_playbook(records, roles, competencies, sources, problems)  # Playbooks (issue 5)
     if not next(k for k in KINDS if k.name == "role").files(data_dir):
         problems.add(f"{data_dir.name}/roles", 0, "", "", "no role profiles were found", "add at least one data/roles/<id>.yml file")
     problems.raise_if_any()
@@ -258,6 +359,7 @@ def load_handbook(data_dir: Path) -> Handbook:
         exams=tuple(sorted(exams.values(), key=lambda e: e.name.lower())),
         certifications=tuple(sorted(certifications.values(), key=lambda c: c.name.lower())),
         cohorts=tuple(sorted(cohorts.values(), key=lambda c: (c.start, c.name.lower()))),
+        **playbook,
     )
 
 
@@ -932,3 +1034,212 @@ def _check_cohort(cohort: Cohort, source: Source, curricula: dict[str, Curriculu
             f"the start date {cohort.start.isoformat()} is {why}, not a working day",
             f"start on {add_working_days(cohort.start, 0, cohort.holidays).isoformat()}, the next working day",
         )
+
+
+# --- Playbooks (issue 5): phases, stages, buyer roles, plays, frameworks, SLAs, coaching plans, experiments ---
+
+
+def _load_playbook(
+    records: dict[str, list[tuple[BaseModel, Source]]],
+    roles: dict[str, Role],
+    competencies: dict[str, Competency],
+    sources: dict[tuple[str, str], Source],
+    problems: Problems,
+) -> dict[str, Any]:
+    """Index the playbook records, cross-check every reference, and return them as Handbook fields."""
+    phases: dict[str, JourneyPhase] = _unique(records["journey phase"], "journey phase", problems)
+    stages: dict[str, DealStage] = _unique(records["deal stage"], "deal stage", problems)
+    buyer_roles: dict[str, BuyerRole] = _unique(records["buyer role"], "buyer role", problems)
+    frameworks: dict[str, QualificationFramework] = _unique(records["qualification framework"], "qualification framework", problems)
+    service_levels: dict[str, ServiceLevel] = _unique(records["service level"], "service level", problems)
+    plays: dict[str, Play] = _unique(records["play"], "play", problems)
+    plans: dict[str, CoachingPlan] = _unique(records["coaching plan"], "coaching plan", problems)
+    experiments: dict[str, Experiment] = _unique(records["experiment"], "experiment", problems)
+
+    for stage in stages.values():
+        source = sources[("deal stage", stage.id)]
+        _reference(problems, source, f"deal stage '{stage.id}'", "phase", "journey phase", stage.phase, phases, line=source.at("phase"))
+    for framework in frameworks.values():
+        source = sources[("qualification framework", framework.id)]
+        _no_repeats(
+            problems, source, f"qualification framework '{framework.id}'", "parts", [p.id for p in framework.parts], "part id", True
+        )
+    for play in plays.values():
+        _check_play(
+            play, sources[("play", play.id)], phases, stages, roles, buyer_roles, competencies, frameworks, service_levels, problems
+        )
+    _check_coaching_plans(plans, roles, competencies, sources, problems)
+    for experiment in experiments.values():
+        source = sources[("experiment", experiment.id)]
+        label = f"experiment '{experiment.id}'"
+        for index, role_id in enumerate(experiment.roles):
+            _reference(problems, source, label, f"roles[{index}]", "role", role_id, roles, line=source.at("roles", index))
+        for index, play_id in enumerate(experiment.plays):
+            _reference(problems, source, label, f"plays[{index}]", "play", play_id, plays, line=source.at("plays", index))
+
+    phase_order = {phase_id: index for index, phase_id in enumerate(phases)}
+    stage_order = {stage_id: index for index, stage_id in enumerate(stages)}
+
+    def play_position(play: Play) -> tuple[int, int, str]:
+        # Plays read in journey order: by phase, then by their earliest stage, then by name.
+        first_stage = min((stage_order.get(s, len(stage_order)) for s in play.stages), default=0)
+        return (phase_order.get(play.phase, len(phase_order)), first_stage, play.name.lower())
+
+    return {
+        "phases": tuple(phases.values()),
+        "stages": tuple(stages.values()),
+        "buyer_roles": tuple(buyer_roles.values()),
+        "plays": tuple(sorted(plays.values(), key=play_position)),
+        "frameworks": tuple(frameworks.values()),
+        "service_levels": tuple(service_levels.values()),
+        "coaching_plans": tuple(sorted(plans.values(), key=lambda p: p.name.lower())),
+        "experiments": tuple(experiments.values()),
+    }
+
+
+def _no_repeats(problems: Problems, source: Source, label: str, field: str, values: list[str], what: str, nested: bool = False) -> None:
+    """Report a value listed twice in one record's list (a role twice in a play, two parts with one id)."""
+    seen: set[str] = set()
+    for index, value in enumerate(values):
+        if value in seen:
+            where = (field, index, "id") if nested else (field, index)
+            name = f"{field}[{index}].id" if nested else f"{field}[{index}]"
+            problems.add(source.file, source.at(*where), label, name, f"{what} '{value}' is listed twice", "remove the second entry")
+        seen.add(value)
+
+
+def _check_behavior_ref(
+    problems: Problems, source: Source, label: str, field: str, ref: str, competencies: dict[str, Competency], line: int
+) -> None:
+    """Check a 'competency-id/behavior-id' reference, suggesting the closest competency or behavior."""
+    competency_id, behavior_id = ref.split("/")
+    competency = competencies.get(competency_id)
+    if competency is None:
+        if ("competency", competency_id) in problems.broken or ("competency", "*") in problems.broken:
+            return
+        guess = did_you_mean(competency_id, competencies)
+        fix = f"did you mean '{guess}/{behavior_id}'?" if guess else "use the id of an existing competency, as in its file name"
+        problems.add(source.file, line, label, field, f"unknown competency '{competency_id}' in '{ref}'", fix)
+        return
+    known = [b.id for b in competency.behaviors]
+    if behavior_id not in known:
+        guess = did_you_mean(behavior_id, known)
+        fix = f"did you mean '{competency_id}/{guess}'?" if guess else f"use one of: {', '.join(known)}"
+        problems.add(source.file, line, label, field, f"unknown behavior '{behavior_id}' of competency '{competency_id}'", fix)
+
+
+def _check_play(
+    play: Play,
+    source: Source,
+    phases: dict[str, JourneyPhase],
+    stages: dict[str, DealStage],
+    roles: dict[str, Role],
+    buyer_roles: dict[str, BuyerRole],
+    competencies: dict[str, Competency],
+    frameworks: dict[str, QualificationFramework],
+    service_levels: dict[str, ServiceLevel],
+    problems: Problems,
+) -> None:
+    label = f"play '{play.id}'"
+    phase_ok = _reference(problems, source, label, "phase", "journey phase", play.phase, phases, line=source.at("phase"))
+    for index, stage_id in enumerate(play.stages):
+        line = source.at("stages", index)
+        if not _reference(problems, source, label, f"stages[{index}]", "deal stage", stage_id, stages, line=line):
+            continue
+        stage_phase = stages[stage_id].phase
+        if phase_ok and stage_phase in phases and stage_phase != play.phase:  # an unknown stage phase is reported on the stage
+            fitting = [s.id for s in stages.values() if s.phase == play.phase]
+            problems.add(
+                source.file,
+                line,
+                label,
+                f"stages[{index}]",
+                f"the stage '{stage_id}' belongs to the phase '{stage_phase}', not to the play's phase '{play.phase}'",
+                f"set 'phase: {stage_phase}', or use a stage of '{play.phase}': {', '.join(fitting)}",
+            )
+    _no_repeats(problems, source, label, "stages", list(play.stages), "stage")
+    for index, role_id in enumerate(play.roles):
+        _reference(problems, source, label, f"roles[{index}]", "role", role_id, roles, line=source.at("roles", index))
+    _no_repeats(problems, source, label, "roles", list(play.roles), "role")
+    for index, buyer_id in enumerate(play.buyer_roles):
+        _reference(
+            problems, source, label, f"buyer_roles[{index}]", "buyer role", buyer_id, buyer_roles, line=source.at("buyer_roles", index)
+        )
+    _no_repeats(problems, source, label, "buyer_roles", list(play.buyer_roles), "buyer role")
+    for index, ref in enumerate(play.behaviors):
+        _check_behavior_ref(problems, source, label, f"behaviors[{index}]", ref, competencies, source.at("behaviors", index))
+    _no_repeats(problems, source, label, "behaviors", list(play.behaviors), "behavior")
+    for index, framework_id in enumerate(play.frameworks):
+        _reference(
+            problems,
+            source,
+            label,
+            f"frameworks[{index}]",
+            "qualification framework",
+            framework_id,
+            frameworks,
+            line=source.at("frameworks", index),
+        )
+    for index, sla_id in enumerate(play.service_levels):
+        _reference(
+            problems,
+            source,
+            label,
+            f"service_levels[{index}]",
+            "service level",
+            sla_id,
+            service_levels,
+            line=source.at("service_levels", index),
+        )
+
+
+def _check_coaching_plans(
+    plans: dict[str, CoachingPlan],
+    roles: dict[str, Role],
+    competencies: dict[str, Competency],
+    sources: dict[tuple[str, str], Source],
+    problems: Problems,
+) -> None:
+    """Each plan's references resolve, and (once any plan exists) every role is covered by exactly one plan."""
+    covered: dict[str, str] = {}
+    for plan in plans.values():
+        source = sources[("coaching plan", plan.id)]
+        label = f"coaching plan '{plan.id}'"
+        for index, role_id in enumerate(plan.roles):
+            line = source.at("roles", index)
+            if not _reference(problems, source, label, f"roles[{index}]", "role", role_id, roles, line=line):
+                continue
+            if role_id in covered:
+                problems.add(
+                    source.file,
+                    line,
+                    label,
+                    f"roles[{index}]",
+                    f"role '{role_id}' is already coached with the plan '{covered[role_id]}'",
+                    "list each role in one coaching plan only",
+                )
+                continue
+            covered[role_id] = plan.id
+        metric_ids = [m.id for m in plan.funnel_metrics]
+        _no_repeats(problems, source, label, "funnel_metrics", metric_ids, "funnel metric", True)
+        for index, diagnosis in enumerate(plan.diagnosis):
+            field = f"diagnosis[{index}]"
+            _reference(
+                problems, source, label, f"{field}.metric", "funnel metric", diagnosis.metric, dict.fromkeys(metric_ids),
+                line=source.at("diagnosis", index, "metric"),
+            )  # fmt: skip
+            _check_behavior_ref(
+                problems, source, label, f"{field}.skill", diagnosis.skill, competencies, source.at("diagnosis", index, "skill")
+            )
+    if plans:
+        folder = sources[("coaching plan", next(iter(plans)))].file.rsplit("/", 1)[0]
+        for role_id in roles:
+            if role_id not in covered and ("coaching plan", "*") not in problems.broken:
+                problems.add(
+                    folder,
+                    0,
+                    f"role '{role_id}'",
+                    "",
+                    "no coaching plan lists this role, so its manager's page would have no plan",
+                    f"add '{role_id}' to the roles of the plan that fits it ({', '.join(plans)})",
+                )

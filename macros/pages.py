@@ -33,6 +33,14 @@ PAGE_PATHS = {
     "exam": "exams/{id}.md",
     "cohort": "cohorts/{id}.md",
     "cohort-calendar": "cohorts/{id}.ics",
+    # Playbooks (issue 5)
+    "plays": "plays/index.md",
+    "play": "plays/{id}.md",
+    "journey-map": "journey-map.md",
+    "qualification": "qualification.md",
+    "service-levels": "service-levels.md",
+    "experiments": "experiments.md",
+    "coaching": "roles/{id}/coaching.md",
 }
 
 
@@ -187,6 +195,7 @@ def plan_pages(handbook: Handbook) -> list[PageSpec]:
         )
     )
     specs += _training_pages(hb)  # issue #4
+    specs += plan_playbook_pages(hb)  # Playbooks (issue 5)
     return specs
 
 
@@ -202,6 +211,120 @@ def by_dimension(handbook: Handbook, competencies: tuple[Competency, ...]) -> tu
 def _data_file(handbook: Handbook, name: str) -> str:
     """The data-folder path of a top-level data file, as written in edit links."""
     return next(f for f in handbook.data_files if f.endswith("/" + name))
+
+
+# --- Playbooks (issue 5): plays index and pages, journey map, qualification, SLAs, experiments, coaching pages ---
+
+
+def _list_file(hb: Handbook, kind: str, records: tuple[Any, ...]) -> tuple[str, ...]:
+    """The data file of a list kind (one file holds every record), or nothing when the kind has no records."""
+    return (hb.source(kind, records[0].id).file,) if records else ()
+
+
+def plan_playbook_pages(hb: Handbook) -> list[PageSpec]:
+    """The playbook's pages: index with filters, one page per play, journey map, reference pages, coaching per role."""
+    play_files = tuple(hb.source("play", p.id).file for p in hb.plays)
+    journey_files = (*_list_file(hb, "journey phase", hb.phases), *_list_file(hb, "deal stage", hb.stages))
+    buyer_files = _list_file(hb, "buyer role", hb.buyer_roles)
+    specs = [
+        PageSpec(
+            page_path("plays"),
+            "Playbooks",
+            "plays_index.md",
+            {"handbook": hb},
+            (*play_files, *journey_files, *buyer_files),
+            "Plays for every deal stage and buyer, filtered by role, phase, stage and buyer role.",
+        )
+    ]
+    for play in hb.plays:
+        specs.append(
+            PageSpec(
+                page_path("play", play.id),
+                play.name,
+                "play.md",
+                {"handbook": hb, "play": play, "behaviors": hb.play_behaviors(play), "experiments": hb.experiments_by_play[play.id]},
+                (hb.source("play", play.id).file,),
+                play.goal,
+            )
+        )
+    specs += [
+        PageSpec(
+            page_path("journey-map"),
+            "Journey map",
+            "journey_map.md",
+            {"handbook": hb},
+            (*journey_files, *play_files),
+            "The customer's journey phases and deal stages, with the plays for each stage.",
+            hide=("navigation", "toc"),
+        ),
+        PageSpec(
+            page_path("qualification"),
+            "Qualification frameworks",
+            "qualification.md",
+            {"handbook": hb},
+            _list_file(hb, "qualification framework", hb.frameworks),
+            "The qualification questions every discovery uses: GPCT and BANT.",
+        ),
+        PageSpec(
+            page_path("service-levels"),
+            "Service levels",
+            "service_levels.md",
+            {"handbook": hb},
+            _list_file(hb, "service level", hb.service_levels),
+            "Lead-response and lead-value agreements between marketing and sales, and the signals of a breach.",
+        ),
+        PageSpec(
+            page_path("experiments"),
+            "Sales experiments",
+            "experiments.md",
+            {"handbook": hb},
+            _list_file(hb, "experiment", hb.experiments),
+            "Small sales experiments: hypothesis, smallest test, who runs it and how success is judged.",
+        ),
+    ]
+    for role in hb.roles:
+        plan = hb.coaching_plan_by_role.get(role.id)
+        specs.append(
+            PageSpec(
+                page_path("coaching", role.id),
+                f"Coaching {role.name}",
+                "coaching.md",
+                {
+                    "handbook": hb,
+                    "role": role,
+                    "plan": plan,
+                    "plays": hb.plays_by_role[role.id],
+                    "behaviors": hb.role_behaviors(role.id),
+                },
+                (hb.source("coaching plan", plan.id).file,) if plan else (hb.source("role", role.id).file,),
+                f"What a manager of {role.name} manages and coaches, and the monthly one-skill coaching plan.",
+                search_boost=0.5,  # a search for the role's name must find the role page first
+            )
+        )
+    return specs
+
+
+def playbook_navigation(hb: Handbook) -> list[Any]:
+    """The Playbooks section: index, reference pages, plays by journey phase, coaching pages by role family."""
+    section: list[Any] = [
+        page_path("plays"),
+        {"Journey map": page_path("journey-map")},
+        {"Qualification": page_path("qualification")},
+        {"Service levels": page_path("service-levels")},
+        {"Experiments": page_path("experiments")},
+    ]
+    for phase in hb.phases:
+        members = hb.plays_by_phase[phase.id]
+        if members:
+            section.append({f"{phase.name} plays": [{p.name: page_path("play", p.id)} for p in members]})
+    coaching: list[Any] = []
+    for family in hb.families:
+        members = hb.roles_by_family[family.id]
+        if members:
+            coaching.append({family.name: [{r.name: page_path("coaching", r.id)} for r in members]})
+    if coaching:
+        section.append({"Coaching by role": coaching})
+    return section
 
 
 def plan_downloads(handbook: Handbook, stamp: dt.datetime | None = None) -> dict[str, str]:
@@ -239,6 +362,7 @@ def navigation(handbook: Handbook) -> dict[str, list[Any]]:
         )
     sections = {page_path("roles"): roles, page_path("competencies"): competencies}
     sections[page_path("curricula")] = _training_navigation(hb)  # issue #4
+    sections[page_path("plays")] = playbook_navigation(hb)  # Playbooks (issue 5)
     return sections
 
 

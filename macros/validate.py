@@ -169,7 +169,8 @@ def _translate(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ..
             return f"'{found}' is not a date in the calendar", "check the day and the month (YYYY-MM-DD)"
         return f"expected a date written YYYY-MM-DD, found {describe(found)}", "write the date as YYYY-MM-DD, without quotes"
     if kind == "value_error":
-        return str(ctx.get("error", error["msg"])), "correct the values"
+        message, _, fix = str(ctx.get("error", error["msg"])).partition(" Fix: ")  # a validator may name its own fix
+        return message, fix or "correct the values"
     return f"{error['msg']}, found {describe(found)}", "correct the value"
 
 
