@@ -137,7 +137,12 @@ def plan_pages(handbook: Handbook) -> list[PageSpec]:
 
 def plan_downloads(handbook: Handbook) -> dict[str, str]:
     """Files other than pages that the handbook publishes (path in the site -> text content)."""
-    return {}
+    downloads: dict[str, str] = {}
+    # Print and export (authoring and publishing): the whole model as versioned JSON, with its JSON Schema.
+    from .model_export import model_downloads  # imported here to keep this feature's lines in one block
+
+    downloads.update(model_downloads(handbook))
+    return downloads
 
 
 def navigation(handbook: Handbook) -> dict[str, list[Any]]:
