@@ -179,7 +179,8 @@ def read_tables(source: Path) -> dict[str, Table]:
         raise WorkbookError(str(source), ["expected an .xlsx workbook or a folder of .csv files"])
     if problems:
         raise WorkbookError(str(source), sorted(problems))
-    return tables
+    order = [header_key(s.name) for s in SHEETS]  # contract order first, whatever order the files or sheets came in
+    return dict(sorted(tables.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order)))
 
 
 def write_tables(tables: list[Table], target: Path) -> None:
