@@ -113,7 +113,10 @@ def new_competency(data_dir: Path, name: str, dimension: str | None = None, kind
         "behaviors:  # 4 to 7 observable job behaviors",
     ]
     for number in range(1, 5):
-        lines += [f"  - id: behavior-{number}  # {TODO}: a short kebab-case id", f"    text: {_text(f'{TODO}: observable behavior {number}')}"]
+        lines += [
+            f"  - id: behavior-{number}  # {TODO}: a short kebab-case id",
+            f"    text: {_text(f'{TODO}: observable behavior {number}')}",
+        ]
     lines.append("levels:")
     for level in levels:
         placeholder = f"{TODO}: what this looks like at the {level['name']} level"

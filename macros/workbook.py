@@ -171,7 +171,9 @@ def read_tables(source: Path) -> dict[str, Table]:
         try:
             book = load_workbook(source, read_only=True, data_only=True)
         except (zipfile.BadZipFile, KeyError, OSError) as error:
-            raise WorkbookError(str(source), [f"this is not an .xlsx workbook ({error}). Fix: save it as 'Excel Workbook (.xlsx)'"]) from None
+            raise WorkbookError(
+                str(source), [f"this is not an .xlsx workbook ({error}). Fix: save it as 'Excel Workbook (.xlsx)'"]
+            ) from None
         for sheet in book.worksheets:
             tables[header_key(sheet.title)] = _table(sheet.title, sheet.iter_rows(values_only=True), problems)
         book.close()
@@ -280,11 +282,7 @@ class Draft:
     def records(self, pattern: str) -> dict[str, dict[str, Any]]:
         """Records of a one-per-file kind ('roles/*.yml'), by id (the file name)."""
         folder = pattern.split("/")[0]
-        return {
-            Path(path).stem: data
-            for path, data in self.files.items()
-            if path.startswith(folder + "/") and isinstance(data, dict)
-        }
+        return {Path(path).stem: data for path, data in self.files.items() if path.startswith(folder + "/") and isinstance(data, dict)}
 
     def listed(self, path: str) -> list[dict[str, Any]]:
         """Records of a list file ('dimensions.yml')."""
@@ -505,7 +503,11 @@ def _apply_competencies(sheet: Sheet, table: Table, draft: Draft) -> None:
                 record["aliases"] = aliases
         origin = draft.origin("competency", record_id)
         cells = {"": "Competency", "name": "Competency", "dimension": "Dimension", "type": "Type", "definition": "Definition"}
-        cells |= {"aliases": "Aliases", "id": "Id" if table.has("Id") else "Competency", "levels": level_columns[0][1] if level_columns else ""}
+        cells |= {
+            "aliases": "Aliases",
+            "id": "Id" if table.has("Id") else "Competency",
+            "levels": level_columns[0][1] if level_columns else "",
+        }
         cells |= {f"levels.{level_id}": header for level_id, header in level_columns}
         origin.cells.update({path: Cell(sheet.name, row.number, column) for path, column in cells.items()})
         draft.files[f"competencies/{record_id}.yml"] = _ordered(record, _COMPETENCY_ORDER)
@@ -696,7 +698,9 @@ def _check_sheets(tables: dict[str, Table], draft: Draft) -> list[tuple[Sheet, T
             guess = did_you_mean(key, list(known))
             if guess:
                 draft.problems.append(
-                    CellProblem(-1, table.name, 0, "", "this sheet is not part of the workbook contract", f"did you mean '{known[guess].name}'?")
+                    CellProblem(
+                        -1, table.name, 0, "", "this sheet is not part of the workbook contract", f"did you mean '{known[guess].name}'?"
+                    )
                 )
             continue  # an author's own sheet (notes, a pivot table) is left alone
     for sheet in SHEETS:
@@ -803,7 +807,11 @@ def apply_draft(draft: Draft, source: str) -> ImportSummary:
             # A cell already reported (an unknown name) is not reported again by validation (not a kebab-case id).
             reported = {(p.sheet, p.row, p.column) for p in draft.problems}
             unique = [p for p in dict.fromkeys(problems) if p in draft.problems or not isinstance(p, CellProblem)]
-            unique += [p for p in dict.fromkeys(problems) if isinstance(p, CellProblem) and p not in draft.problems and (p.sheet, p.row, p.column) not in reported]
+            unique += [
+                p
+                for p in dict.fromkeys(problems)
+                if isinstance(p, CellProblem) and p not in draft.problems and (p.sheet, p.row, p.column) not in reported
+            ]
             raise WorkbookError(source, sorted(p for p in unique if isinstance(p, CellProblem)) + [p for p in unique if isinstance(p, str)])
     _write_all(data_dir, writes, deletes)
     total = sum(1 for v in draft.files.values() if v is not None)

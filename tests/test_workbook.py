@@ -15,7 +15,7 @@ from macros.index import load_handbook
 from macros.workbook import EXTRA_COLUMNS_FILE, SHEETS, WorkbookError, export_tables, import_tables, read_tables, write_tables
 
 NASTY = [
-    'Says "no" twice, then \'yes\' — and means it',
+    "Says \"no\" twice, then 'yes' — and means it",
     "Line one\nline two\n\nafter a blank line",
     "<b>bold</b> <script>alert(1)</script> & {{ macro() }} {% raw %}",
     "Ünïcödé: naïve café, 東京, emoji 🚀, right-to-left שלום",
@@ -149,7 +149,12 @@ def test_rows_added_and_removed_add_and_delete_records(data: Path, tmp_path: Pat
     assert summary.added == ("competencies/negotiates-win-win-outcomes.yml",)
     assert summary.deleted == (f"roles/{unused_role.get('Id')}.yml",)
     created = yaml.safe_load((data / "competencies" / "negotiates-win-win-outcomes.yml").read_text())
-    assert [b["id"] for b in created["behaviors"]] == ["trades-concession-0", "trades-concession-1", "trades-concession-2", "trades-concession-3"]
+    assert [b["id"] for b in created["behaviors"]] == [
+        "trades-concession-0",
+        "trades-concession-1",
+        "trades-concession-2",
+        "trades-concession-3",
+    ]
     assert list(created)[:4] == ["id", "name", "dimension", "type"]
 
 
