@@ -1,4 +1,7 @@
-"""The `handbook` command: validate and build the handbook from the command line."""
+"""The `handbook` command: validate, import and export the data, scaffold records, render plain Markdown.
+
+Exit codes: 0 success, 1 the data or the workbook has problems (nothing was changed), 2 wrong usage.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +14,8 @@ from .problems import DataError
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from .scaffold import placeholders
+
     try:
         handbook = load_handbook(Path(args.data))
     except DataError as error:
@@ -20,17 +25,167 @@ def _validate(args: argparse.Namespace) -> int:
         f"OK: {len(handbook.data_files)} data files, {len(handbook.roles)} roles, "
         f"{len(handbook.competencies)} competencies, {handbook.behavior_count} behaviors, {len(handbook.dimensions)} dimensions."
     )
+    for path, count in placeholders(Path(args.data)).items():
+        print(f"Note: {path} still has {count} TODO placeholder{'s' if count != 1 else ''} to replace before publishing.")
     return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .workbook import export_tables, write_tables
+
+    data = Path(args.data)
+    try:
+        handbook = load_handbook(data)
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        print("Fix the data first: only a valid model is exported.", file=sys.stderr)
+        return 1
+    tables = export_tables(handbook, data)
+    target = Path(args.path)
+    write_tables(tables, target)
+    kind = "workbook" if target.suffix.lower() == ".xlsx" else "folder of CSV files"
+    print(f"Exported to {target} ({kind}):")
+    for table in tables:
+        print(f"  {table.name}: {len(table.rows)} rows")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .workbook import WorkbookError, import_tables
+
+    source = Path(args.path)
+    print(f"Reading {source} ...", flush=True)
+    try:
+        summary = import_tables(source, Path(args.data))
+    except WorkbookError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    read = ", ".join(f"{count} {what}" for what, count in summary.counts.items())
+    print(f"Read {read}; the resulting data validates.")
+    if not (summary.added or summary.changed or summary.deleted):
+        print(f"Nothing changed: all {summary.unchanged} data files already match the workbook.")
+        return 0
+    for label, paths in (("added", summary.added), ("changed", summary.changed), ("deleted", summary.deleted)):
+        for path in paths:
+            print(f"  {label:8} {Path(args.data).name}/{path}")
+    print(
+        f"{len(summary.added)} added, {len(summary.changed)} changed, {len(summary.deleted)} deleted, {summary.unchanged} unchanged. "
+        "Review with `git diff`, then commit and push."
+    )
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, new_competency, new_role
+
+    data = Path(args.data)
+    try:
+        if args.kind == "role":
+            created = new_role(data, args.name, family=args.family, curriculum=args.curriculum, coaching_plan=args.coaching_plan)
+        else:
+            created = new_competency(data, args.name, dimension=args.dimension, kind=args.type)
+    except ScaffoldError as error:
+        print(f"handbook new {args.kind}: {error}", file=sys.stderr)
+        return 1
+    print(f"Created {data.name}/{created.path.relative_to(data).as_posix()} (id '{created.record_id}').")
+    for path in created.enrolled:
+        print(f"Added '{created.record_id}' to the roles of {data.name}/{path.relative_to(data).as_posix()} (check it fits).")
+    print(f"Replace its {created.placeholders} TODO placeholders, then run `handbook validate`.")
+    try:
+        load_handbook(data)
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    return 0
+
+
+def _render(args: argparse.Namespace) -> int:
+    from .plain import render_plain_site
+
+    try:
+        result = render_plain_site(Path(args.config), Path(args.dir))
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    except (FileExistsError, FileNotFoundError) as error:
+        print(f"handbook render: {error}", file=sys.stderr)
+        return 1
+    print(
+        f"Rendered {result.generated} generated and {result.hand_written} hand-written pages, {result.downloads} downloads "
+        f"into {result.config.parent}."
+    )
+    print(f"Build it with any MkDocs-compatible generator, e.g. `mkdocs build -f {result.config}`.")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="handbook",
+        description="Work with the sales-enablement handbook's data: validate it, move it through a spreadsheet, add records.",
+        epilog="Run `handbook COMMAND --help` for the options of one command.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def data_option(command: argparse.ArgumentParser) -> None:
+        command.add_argument("--data", default="data", help="the data folder (default: data)")
+
+    validate = commands.add_parser("validate", help="check every data file and report all problems at once (exit 1 on any)")
+    validate.description = "Check every data file and report all problems at once; exit 1 on any. Also lists TODO placeholders left."
+    data_option(validate)
+    validate.set_defaults(run=_validate)
+
+    export = commands.add_parser("export", help="write the whole model to an .xlsx workbook or a folder of .csv files")
+    export.description = (
+        "Write the whole model as the workbook contract's sheets (see README: Editing in a spreadsheet). "
+        "PATH ending in .xlsx writes a workbook; any other PATH is a folder that gets one .csv file per sheet."
+    )
+    export.add_argument("path", metavar="PATH", help="handbook.xlsx, or a folder for .csv files")
+    data_option(export)
+    export.set_defaults(run=_export)
+
+    imp = commands.add_parser("import", help="read an .xlsx workbook or a folder of .csv files into data/ (all or nothing)")
+    imp.description = (
+        "Read the workbook's sheets into the data files. The whole resulting data set is validated first: on any problem "
+        "(reported by sheet, row and column) nothing in data/ changes. Files whose data did not change are not touched; "
+        "changed files keep their comments and key order."
+    )
+    imp.add_argument("path", metavar="PATH", help="an .xlsx workbook, or a folder of .csv files")
+    data_option(imp)
+    imp.set_defaults(run=_import)
+
+    new = commands.add_parser("new", help="create a skeleton data file for a new role or competency")
+    new.description = "Create a data file that already validates, with every field to fill in marked TODO."
+    kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
+    role = kinds.add_parser("role", help="a new role profile: data/roles/<id>.yml")
+    role.description = "Create data/roles/<id>.yml, where <id> is the kebab-case NAME."
+    role.add_argument("name", metavar="NAME", help='the role\'s name, e.g. "Channel Partner Manager"')
+    role.add_argument("--family", help="family id (default: the first in families.yml)")
+    role.add_argument("--curriculum", help="curriculum id the role follows (default: the one most roles of its family follow)")
+    role.add_argument("--coaching-plan", help="coaching plan id for its managers (default: the one most roles of its family use)")
+    data_option(role)
+    competency = kinds.add_parser("competency", help="a new competency: data/competencies/<id>.yml")
+    competency.description = "Create data/competencies/<id>.yml, where <id> is the kebab-case NAME."
+    competency.add_argument("name", metavar="NAME", help='the competency\'s name, e.g. "Negotiates Win-Win Outcomes"')
+    competency.add_argument("--dimension", help="dimension id (default: the first in dimensions.yml)")
+    competency.add_argument("--type", default="skill", choices=["skill", "knowledge", "attribute"], help="default: skill")
+    data_option(competency)
+    new.set_defaults(run=_new)
+
+    render = commands.add_parser("render", help="write every page as plain Markdown plus a plain mkdocs.yml (for Zensical)")
+    render.description = (
+        "Run the data -> pages step alone: write the fully rendered Markdown of every page, the downloads and the theme "
+        "overrides into DIR, with a mkdocs.yml that has the same theme, navigation and Markdown extensions but none of "
+        "this project's hooks or macros. Any MkDocs-compatible generator (MkDocs, ProperDocs, Zensical) builds DIR."
+    )
+    render.add_argument("dir", metavar="DIR", help="output folder (must be empty or not exist)")
+    render.add_argument("--config", default="mkdocs.yml", help="the project's mkdocs.yml (default: mkdocs.yml)")
+    render.set_defaults(run=_render)
+    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `handbook` command."""
-    parser = argparse.ArgumentParser(prog="handbook", description="Work with the sales-enablement handbook's data.")
-    commands = parser.add_subparsers(dest="command", required=True)
-    validate = commands.add_parser("validate", help="check every data file and report all problems at once (exit 1 on any)")
-    validate.add_argument("--data", default="data", help="the data folder (default: data)")
-    validate.set_defaults(run=_validate)
-    args = parser.parse_args(argv)
+    args = _parser().parse_args(argv)
     return args.run(args)
 
 

@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the engine pa
 from macros import state
 from macros.build import build_site, expand_nav
 from macros.completeness import missing_records
+from macros.history import read_history
 from macros.problems import DataError
 
 
@@ -29,6 +30,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataError as error:
         raise PluginError(error.report()) from None
     state.set_current(site)
+    state.set_history(read_history(Path(config.config_file_path).resolve().parent))  # once per build, for every page
     if config.nav:
         config.nav = expand_nav(config.nav, site.nav)
     return config
@@ -49,11 +51,32 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    """Point a generated page's edit button at the data file it is built from."""
+    """Point a generated page's edit button at the data file it is built from; credit the page from git history."""
     spec = state.current_specs().get(page.file.src_uri)
-    if spec is not None and config.repo_url and spec.sources:
-        page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{spec.sources[0]}"
+    edit_base = _edit_base(config)
+    if spec is not None and edit_base and spec.sources:
+        page.edit_url = edit_base + spec.sources[0]
+    # Page credit (authoring and publishing): the page's data files, or the hand-written file itself.
+    docs = Path(config.docs_dir).resolve().relative_to(Path(config.config_file_path).resolve().parent).as_posix()
+    sources = spec.sources if spec is not None else (f"{docs}/{page.file.src_uri}",)
+    history = state.history()
+    context["handbook_credit"] = history.credit(sources) if history is not None else None
     return context
+
+
+def _edit_base(config: MkDocsConfig) -> str:
+    """Edit URL of the repository root: `edit_uri` (which points into docs/) without its docs folder; '' without one.
+
+    mkdocs.yml gives `edit_uri` as a full URL and no `repo_url`: with a GitHub `repo_url`, Material's header
+    would ask GitHub's API for star counts on every page view, and the handbook loads nothing from other hosts.
+    """
+    if not config.edit_uri:
+        return ""
+    edit_uri = config.edit_uri.rstrip("/")
+    if config.repo_url and "://" not in edit_uri:
+        edit_uri = f"{config.repo_url.rstrip('/')}/{edit_uri.lstrip('/')}"
+    docs = Path(config.docs_dir).name
+    return f"{edit_uri[: -len(docs)]}" if edit_uri.endswith(f"/{docs}") else f"{edit_uri}/"
 
 
 def on_post_build(config: MkDocsConfig) -> None:

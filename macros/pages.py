@@ -334,6 +334,10 @@ def plan_downloads(handbook: Handbook, stamp: dt.datetime | None = None) -> dict
     stamp = stamp or build_stamp()
     for cohort in handbook.cohorts:
         downloads[page_path("cohort-calendar", cohort.id)] = cohort_calendar(cohort, handbook.cohort_events[cohort.id], stamp)
+    # Print and export (authoring and publishing): the whole model as versioned JSON, with its JSON Schema.
+    from .model_export import model_downloads  # imported here to keep this feature's lines in one block
+
+    downloads.update(model_downloads(handbook))
     return downloads
 
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .build import Site
+    from .history import History
     from .pages import PageSpec
 
 _current: Site | None = None
@@ -29,3 +30,18 @@ def current() -> Site:
 def current_specs() -> dict[str, PageSpec]:
     """Generated page specs of the build in progress, by source path."""
     return _specs
+
+
+# Page credits (authoring and publishing): the git history, read once per build.
+_history: History | None = None
+
+
+def set_history(history: History) -> None:
+    """Remember the git history read for this build."""
+    global _history
+    _history = history
+
+
+def history() -> History | None:
+    """The git history of the build in progress (None before the first build)."""
+    return _history

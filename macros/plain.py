@@ -1,0 +1,125 @@
+"""The data -> pages step on its own: every page as finished Markdown plus a plain mkdocs.yml, no hooks or macros.
+
+This is the pre-build step for generators that cannot run this project's MkDocs hook (Zensical), and a baseline
+for measuring what the hook costs: the output builds with MkDocs, ProperDocs or Zensical as an ordinary site.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import yaml
+from jinja2 import Environment, StrictUndefined
+
+from . import define_env, state
+from .build import Site, build_site, expand_nav
+
+# mkdocs.yml keys that only exist for this project's generation code.
+_PROJECT_ONLY_KEYS = ("hooks", "watch", "site_dir")
+_PROJECT_PLUGINS = {"macros"}
+
+
+@dataclass(frozen=True)
+class PlainSite:
+    """What `render_plain_site` wrote."""
+
+    config: Path
+    generated: int
+    hand_written: int
+    downloads: int
+
+
+def _plugin_name(entry: Any) -> str:
+    return entry if isinstance(entry, str) else next(iter(entry))
+
+
+def plain_config(config: dict[str, Any], site: Site) -> dict[str, Any]:
+    """The project's MkDocs configuration without its hooks, macros and data settings, with the navigation expanded."""
+    plain = {key: value for key, value in config.items() if key not in _PROJECT_ONLY_KEYS}
+    plain["plugins"] = [p for p in config.get("plugins", []) if _plugin_name(p) not in _PROJECT_PLUGINS]
+    extra = {key: value for key, value in (config.get("extra") or {}).items() if key != "handbook_data"}
+    if extra:
+        plain["extra"] = extra
+    else:
+        plain.pop("extra", None)
+    plain["docs_dir"] = "docs"
+    if "theme" in plain and isinstance(plain["theme"], dict) and plain["theme"].get("custom_dir"):
+        plain["theme"] = {**plain["theme"], "custom_dir": "overrides"}
+    if config.get("nav"):
+        plain["nav"] = expand_nav(config["nav"], site.nav)
+    return plain
+
+
+def _split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end != -1:
+            return yaml.safe_load(text[4:end]) or {}, text[end + 5 :]
+    return {}, text
+
+
+def _join_front_matter(meta: dict[str, Any], body: str) -> str:
+    if not meta:
+        return body
+    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)}---\n{body}"
+
+
+def _macro_renderer(site: Site) -> Any:
+    """Render a hand-written page's macros exactly as the mkdocs-macros adapter would, without mkdocs-macros."""
+    macros: dict[str, Any] = {}
+    env = SimpleNamespace(page=None, macro=lambda fn: macros.setdefault(fn.__name__, fn))
+    state.set_current(site)
+    define_env(env)
+    jinja = Environment(undefined=StrictUndefined, keep_trailing_newline=True)
+    jinja.globals.update(macros)
+
+    def render(src_uri: str, body: str) -> str:
+        env.page = SimpleNamespace(file=SimpleNamespace(src_uri=src_uri))
+        return jinja.from_string(body).render()
+
+    return render
+
+
+def render_plain_site(config_file: Path, out_dir: Path) -> PlainSite:
+    """Write docs/ (generated and hand-written pages, downloads), overrides/ and a plain mkdocs.yml into `out_dir`."""
+    config_file = Path(config_file).resolve()
+    if not config_file.exists():
+        raise FileNotFoundError(f"{config_file} does not exist")
+    if out_dir.exists() and any(out_dir.iterdir()):
+        raise FileExistsError(f"{out_dir} is not empty; choose a new folder so nothing is overwritten")
+    root = config_file.parent
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    site = build_site(root / (config.get("extra") or {}).get("handbook_data", "data"))
+    docs_out = out_dir / "docs"
+    docs_out.mkdir(parents=True, exist_ok=True)
+    for src_uri, markdown in {**site.markdown, **site.downloads}.items():
+        target = docs_out / src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(markdown, encoding="utf-8")
+    render_macros = _macro_renderer(site)
+    hand_written = 0
+    docs_dir = root / config.get("docs_dir", "docs")
+    for path in sorted(p for p in docs_dir.rglob("*") if p.is_file()):
+        src_uri = path.relative_to(docs_dir).as_posix()
+        target = docs_out / src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix != ".md":
+            shutil.copy2(path, target)
+            continue
+        hand_written += 1
+        meta, body = _split_front_matter(path.read_text(encoding="utf-8"))
+        if meta.pop("render_macros", False):
+            body = render_macros(src_uri, body)
+        target.write_text(_join_front_matter(meta, body), encoding="utf-8")
+    custom_dir = (config.get("theme") or {}).get("custom_dir") if isinstance(config.get("theme"), dict) else None
+    if custom_dir:
+        shutil.copytree(root / custom_dir, out_dir / "overrides", ignore=shutil.ignore_patterns("handbook/*.md"))
+    plain = plain_config(config, site)
+    target_config = out_dir / "mkdocs.yml"
+    header = "# Written by `handbook render`: plain pages, no hooks or macros. Edit the project's data/ and docs/ instead.\n"
+    target_config.write_text(header + yaml.safe_dump(plain, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+    return PlainSite(target_config, len(site.markdown), hand_written, len(site.downloads))
