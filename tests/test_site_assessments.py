@@ -113,3 +113,18 @@ def test_home_page_role_finder_offers_every_question_and_profile(real_site, real
     for li in roles:
         role = real_handbook.role[li["data-role"]]
         assert set(li["data-profile"].split()) == {f"{q}={a}" for q, answers in role.profile.items() for a in answers}
+
+
+def test_weakest_competencies_point_to_sessions_and_plays_that_develop_them(real_site, real_handbook):
+    seen_sessions = seen_plays = 0
+    for role in real_handbook.roles:
+        article = real_site.article(f"roles/{role.id}/checklist/")
+        for li in article.select(".hb-weakest li"):
+            competency = li["data-competency"]
+            links = [a.get_text() for a in li.select(".hb-develop a")]
+            sessions = [s.session.title for s in real_handbook.sessions_by_competency.get(competency, ())[:2]]
+            plays = [p.name for p in real_handbook.plays_by_competency.get(competency, ())[:2]]
+            assert links == sessions + plays, (role.id, competency)
+            seen_sessions += len(sessions)
+            seen_plays += len(plays)
+    assert seen_sessions and seen_plays

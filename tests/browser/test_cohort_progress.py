@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-COHORT = "onboarding-2026-03"
+COHORT = "onboarding-2027-01"
 
 
 def test_ticked_session_survives_a_reload_and_counts_in_its_week(page) -> None:
@@ -30,7 +30,7 @@ def test_ticked_session_survives_a_reload_and_counts_in_its_week(page) -> None:
     assert json.loads(stored) == ["product-overview"]
 
     # Another cohort of the same curriculum keeps its own progress.
-    page.goto("cohorts/onboarding-2026-04/")
+    page.goto("cohorts/onboarding-2027-03/")
     assert not page.get_by_role("checkbox", name="Product overview").is_checked()
 
 
