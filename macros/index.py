@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from .load import Document, read_document
 from .model import Competency, Dimension, Family, ProficiencyLevel, ProfileMapping, Role
 from .problems import Problems, did_you_mean
-from .validate import Source, record_label, validate_record
+from .validate import Source, describe, record_label, validate_record
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,7 @@ def _read_kind(
                 1,
                 "",
                 "",
-                f"expected a list of {kind.name} records (each starting with '- id:'), found a {type(doc.data).__name__}",
+                f"expected a list of {kind.name} records (each starting with '- id:'), found {describe(doc.data)}",
                 "start each record with '- ' at the left margin",
             )
             problems.broken.add((kind.name, "*"))
@@ -179,14 +179,15 @@ def _read_kind(
                 records[kind.name].append((model, Source(doc.file, doc.line_of((index,)), (index,), doc.lines)))
         return
     if not isinstance(doc.data, dict):
-        shape = "a list" if isinstance(doc.data, list) else type(doc.data).__name__
         problems.add(
             doc.file,
             1,
             "",
             "",
-            f"expected one {kind.name} as a mapping of fields (key: value lines), found {shape}",
-            "remove the leading '- ' so the fields start at the left margin",
+            f"expected one {kind.name} as a mapping of fields (key: value lines), found {describe(doc.data)}",
+            "remove the leading '- ' so the fields start at the left margin"
+            if isinstance(doc.data, list)
+            else "write the record as 'field: value' lines",
         )
         problems.broken.add((kind.name, "*"))
         return
@@ -300,6 +301,19 @@ def _check_competencies(
         source = sources[("competency", competency.id)]
         label = f"competency '{competency.id}'"
         _reference(problems, source, label, "dimension", "dimension", competency.dimension, dimensions, line=source.at("dimension"))
+        # Bad-input hardening (issue #7): an alias that repeats the name (or another alias) names nothing new.
+        for index, alias in enumerate(competency.aliases):
+            if alias in (competency.name, *competency.aliases[:index]):  # a case variant is a real spelling: kept
+                problems.add(
+                    source.file,
+                    source.at("aliases", index),
+                    label,
+                    f"aliases[{index}]",
+                    f"the alias '{alias}' repeats the competency's own name"
+                    if alias == competency.name
+                    else f"the alias '{alias}' is listed twice",
+                    "remove it",
+                )
         for name in (competency.name, *competency.aliases):
             other = names.get(name.lower())
             if other and other != competency.id:
@@ -312,18 +326,7 @@ def _check_competencies(
                     "merge the two competencies, or rename one",
                 )
             names[name.lower()] = competency.id
-        seen_behaviors: set[str] = set()
-        for index, behavior in enumerate(competency.behaviors):
-            if behavior.id in seen_behaviors:
-                problems.add(
-                    source.file,
-                    source.at("behaviors", index, "id"),
-                    label,
-                    f"behaviors[{index}].id",
-                    f"duplicate behavior id '{behavior.id}'",
-                    "give each behavior of a competency its own id",
-                )
-            seen_behaviors.add(behavior.id)
+        # Duplicate behavior ids are reported by validate_record (repeated_ids), for every kind of nested record.
         for level_id in competency.levels:
             _reference(
                 problems, source, label, f"levels.{level_id}", "proficiency level", level_id, levels, line=source.at("levels", level_id)
@@ -401,6 +404,15 @@ def _check_roles(
                     f"use one or more of: {', '.join(valid)}",
                 )
             for index, answer in enumerate(answers):
+                if answer in answers[:index]:  # Bad-input hardening (issue #7): a repeated answer counts once on every page
+                    problems.add(
+                        source.file,
+                        source.at("profile", question_id, index),
+                        label,
+                        f"profile.{question_id}",
+                        f"the answer '{answer}' is listed twice",
+                        "remove the second one",
+                    )
                 _reference(
                     problems,
                     source,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +17,7 @@ from .problems import Problems, did_you_mean
 # Union member tags that pydantic puts into error locations; authors never wrote them.
 _UNION_TAGS = {"metric-text", "metric-group"}
 _COUNT_NOUNS = {"behaviors": "behaviors", "answers": "answers", "competencies": "competencies"}
+_SINGULAR = {"behaviors": "behavior", "answers": "answer", "competencies": "competency", "items": "item"}
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,13 @@ class Source:
 
 def slugify(text: str) -> str:
     """Kebab-case a name the way ids and URLs are formed: 'Networks Effectively' -> 'networks-effectively'."""
-    return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-")
+    text = "".join(ch for ch in str(text) if unicodedata.category(ch) != "Cf")  # zero-width characters vanish, not split
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _visible(text: str) -> str:
+    """Show invisible characters (zero-width, no-break spaces, controls) as <U+200B> so an author can find them."""
+    return "".join(f"<U+{ord(ch):04X}>" if (unicodedata.category(ch) in ("Cf", "Cc", "Zs") and ch != " ") else ch for ch in text)
 
 
 def describe(value: Any) -> str:
@@ -50,7 +59,7 @@ def describe(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):
-        shown = value if len(value) <= 60 else value[:57] + "..."
+        shown = _visible(value if len(value) <= 60 else value[:57] + "...")
         return f"'{shown}'" if value.strip() else "empty text"
     if isinstance(value, list):
         return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
@@ -111,9 +120,11 @@ def _translate(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ..
         actual = ctx.get("actual_length", len(found) if hasattr(found, "__len__") else "?")
         bounds = _bounds(model, loc)
         noun = _COUNT_NOUNS.get(name, "items")
+        if bounds[0] == 1 and not bounds[1]:
+            noun = _SINGULAR.get(noun, noun)  # "at least 1 competency", not "1 competencies"
         expected = f"{bounds[0]} to {bounds[1]} {noun}" if bounds[1] else f"at least {bounds[0]} {noun}"
         if kind == "too_short":
-            fix = f"add {noun} until there are at least {bounds[0]}"
+            fix = f"add {noun} until there are at least {bounds[0]}" if bounds[0] != 1 else f"add at least one {noun}"
         else:
             fix = f"keep the {bounds[1]} that matter most, or split the record in two"
         return f"expected {expected}, found {actual}", fix
@@ -135,6 +146,8 @@ def _translate(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ..
         expected = ctx.get("expected", "")
         options = re.findall(r"'([^']*)'|(\d+)", expected)
         choices = [a or b for a, b in options]
+        if isinstance(found, str) and found in [number for _, number in options if number]:  # '1' written for 1
+            return f"expected one of {expected}, found the text {describe(found)}", f"write {found} without quotes"
         guess = did_you_mean(str(found), choices)
         return f"expected one of {expected}, found {describe(found)}", f"did you mean '{guess}'?" if guess else f"use one of {expected}"
     if kind in ("int_type", "int_parsing", "int_from_float"):
@@ -191,7 +204,7 @@ def validate_record(
         )
         return None
     try:
-        return model.model_validate(raw)
+        record = model.model_validate(raw)
     except ValidationError as exc:
         errors = [{**e, "loc": tuple(p for p in e["loc"] if p not in _UNION_TAGS and p != "[key]")} for e in exc.errors()]
         # A list whose items failed is also reported as too short; the item errors say more.
@@ -203,6 +216,34 @@ def validate_record(
             message, fix = _translate(error, model, loc)
             problems.add(doc.file, doc.line_of((*base, *loc)), label, dotted_path(loc), message, fix)
         return None
+    # Bad-input hardening (issue #7): ids of nested records (behaviors, questions, answers ...) must be unique in their list.
+    repeated = list(repeated_ids(record))
+    for loc, record_id, noun in repeated:
+        problems.add(
+            doc.file,
+            doc.line_of((*base, *loc, "id")),
+            label,
+            dotted_path((*loc, "id")),
+            f"duplicate {noun} id '{record_id}'",
+            f"give each {noun} its own id",
+        )
+    return None if repeated else record
+
+
+def repeated_ids(record: BaseModel, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str, str]]:
+    """(location, id, noun) of every nested record whose id repeats an earlier one in the same list, at any depth."""
+    for name, value in record:
+        if not isinstance(value, tuple):
+            continue
+        seen: set[str] = set()
+        for index, item in enumerate(value):
+            if not isinstance(item, BaseModel):
+                continue
+            item_id = getattr(item, "id", None)
+            if isinstance(item_id, str) and item_id in seen:
+                yield (*loc, name, index), item_id, name.removesuffix("s")
+            seen.add(item_id)
+            yield from repeated_ids(item, (*loc, name, index))
 
 
 def record_label(kind: str, raw: Any, index: int | None = None) -> str:

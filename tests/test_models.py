@@ -115,7 +115,7 @@ CASES = {
         ROLE,
         lambda s: "- " + s.replace("\n", "\n  "),
         [
-            "data/roles/floor-sales.yml:1: expected one role as a mapping of fields (key: value lines), found a list. "
+            "data/roles/floor-sales.yml:1: expected one role as a mapping of fields (key: value lines), found a list of 1 item. "
             "Fix: remove the leading '- ' so the fields start at the left margin"
         ],
     ),
