@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from .load import Document, read_document
 from .model import Competency, Dimension, Family, ProficiencyLevel, ProfileMapping, Role
 from .problems import Problems, did_you_mean
-from .validate import Source, describe, record_label, validate_record
+from .validate import Source, describe, record_label, slugify, validate_record
 
 
 @dataclass(frozen=True)
@@ -114,6 +114,7 @@ def load_handbook(data_dir: Path) -> Handbook:
             problems.add(
                 f"{data_dir.name}/{kind.pattern}", 0, "", "", f"the {kind.name} file is missing", f"create {data_dir.name}/{kind.pattern}"
             )
+            problems.broken.add((kind.name, "*"))  # references into a missing file are not reported one by one
         for path in paths:
             seen_files.add(path)
             doc = read_document(path, data_dir, problems)
@@ -216,6 +217,7 @@ def _remember_broken(problems: Problems, kind: Kind, raw: Any, fallback: str = "
     for candidate in (record_id, fallback):
         if isinstance(candidate, str) and candidate:
             problems.broken.add((kind.name, candidate))
+            problems.broken.add((kind.name, slugify(candidate)))  # 'Sales' is broken: a reference to 'sales' means it
 
 
 def _reject_unknown_files(data_dir: Path, seen: set[Path], problems: Problems) -> None:

@@ -109,6 +109,8 @@ class _NodeReader:
                     )
                     continue
                 result[key] = self.read(value_node, (*path, key))
+                # A field's line is its key's line: a block list or mapping value starts on the line below.
+                self.lines[(*path, key)] = key_node.start_mark.line + 1
             return result
         if isinstance(node, SequenceNode):
             return [self.read(item, (*path, index)) for index, item in enumerate(node.value)]

@@ -78,7 +78,7 @@ CASES = {
         COMPETENCY,
         lambda s: s.replace("  - id: asks-for-help\n    text: Asks a peer for help when stuck.\n", ""),
         [
-            "data/competencies/demonstrates-perseverance.yml:8: competency 'demonstrates-perseverance' field 'behaviors': "
+            "data/competencies/demonstrates-perseverance.yml:7: competency 'demonstrates-perseverance' field 'behaviors': "
             "expected 4 to 7 behaviors, found 3. Fix: add behaviors until there are at least 4"
         ],
     ),
@@ -86,7 +86,7 @@ CASES = {
         COMPETENCY,
         lambda s: s.replace("levels:", "".join(f"  - id: extra-{n}\n    text: Extra behavior {n}.\n" for n in range(4)) + "levels:"),
         [
-            "data/competencies/demonstrates-perseverance.yml:8: competency 'demonstrates-perseverance' field 'behaviors': "
+            "data/competencies/demonstrates-perseverance.yml:7: competency 'demonstrates-perseverance' field 'behaviors': "
             "expected 4 to 7 behaviors, found 8. Fix: keep the 7 that matter most, or split the record in two"
         ],
     ),
@@ -139,7 +139,7 @@ CASES = {
         COMPETENCY,
         lambda s: s.replace("  leader: Helps the team keep going.\n", ""),
         [
-            "data/competencies/demonstrates-perseverance.yml:17: competency 'demonstrates-perseverance' field 'levels': the 'leader' "
+            "data/competencies/demonstrates-perseverance.yml:16: competency 'demonstrates-perseverance' field 'levels': the 'leader' "
             "level is not described. Fix: add 'leader:' under 'levels' with what the competency looks like at that level"
         ],
     ),
@@ -172,7 +172,7 @@ CASES = {
         ROLE,
         lambda s: s + "how_it_sells:\n  business_mix:\n    new: 70\n    existing: 20\n",
         [
-            "data/roles/floor-sales.yml:17: role 'floor-sales' field 'how_it_sells.business_mix': new and existing must add up to 100, "
+            "data/roles/floor-sales.yml:16: role 'floor-sales' field 'how_it_sells.business_mix': new and existing must add up to 100, "
             "found 70 + 20 = 90. Fix: correct the values"
         ],
     ),
