@@ -2,7 +2,7 @@
 """Project tasks that work on a fresh clone with only Python 3.11+: serve, build, test.
 
     python3 dev.py serve    # preview the handbook at http://127.0.0.1:8000 (rebuilds when data/ changes)
-    python3 dev.py build    # strict build into site/
+    python3 dev.py build    # strict build into site/ (swapped in only when the build succeeded; -f CONFIG, -d DIR)
     python3 dev.py test     # lint, then every test
 
 The first run creates .venv/ and installs the pinned requirements; later runs reuse it.
@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -58,6 +60,35 @@ def ensure_chromium() -> None:
     _run(*apt, "install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-dejavu-core", env=env)
 
 
+def build_atomically(args: list[str]) -> None:
+    """Strict build into a fresh folder beside site/, swapped in only when the build succeeded (-f/-d are honoured)."""
+    config, site, passthrough = ROOT / "mkdocs.yml", None, []
+    items = iter(args)
+    for arg in items:
+        if arg in ("-f", "--config-file"):
+            config = Path(next(items)).resolve()
+        elif arg in ("-d", "--site-dir"):
+            site = Path(next(items)).resolve()
+        else:
+            passthrough.append(arg)
+    site = site or config.parent / "site"
+    # Same parent folder, so both renames below stay on one file system and each is atomic.
+    staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.building-", dir=site.parent))
+    result = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-f", str(config), "-d", str(staging), *passthrough], cwd=ROOT)
+    if result.returncode:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"The build failed: {site} was left as it was.", file=sys.stderr)
+        sys.exit(result.returncode)
+    staging.chmod(0o755)  # mkdtemp creates a private folder; a published site must be readable by the web server
+    previous = site.with_name(f".{site.name}.previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if site.exists():
+        site.rename(previous)
+    staging.rename(site)
+    shutil.rmtree(previous, ignore_errors=True)
+    print(f"Published the strict build to {site}")
+
+
 def main(argv: list[str]) -> None:
     """Dispatch one task."""
     # Material's end-of-life banner is known (see README); keep build output to real problems.
@@ -69,7 +100,7 @@ def main(argv: list[str]) -> None:
         os.execv(str(BIN / "mkdocs"), [str(BIN / "mkdocs"), "serve", *rest])
     elif task == "build":
         ensure_venv()
-        _run(BIN / "mkdocs", "build", "--strict", *rest)
+        build_atomically(rest)
     elif task == "test":
         ensure_venv()
         ensure_chromium()
