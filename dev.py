@@ -60,6 +60,26 @@ def ensure_chromium() -> None:
     _run(*apt, "install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-dejavu-core", env=env)
 
 
+NODE_MODULES = ROOT / "node_modules"
+NODE_STAMP = NODE_MODULES / ".package-lock.sha256"
+
+
+def ensure_node_modules() -> None:
+    """Install the pinned npm test tools (axe-core) with `npm ci` when node_modules is missing or the lock changed."""
+    wanted = hashlib.sha256((ROOT / "package-lock.json").read_bytes()).hexdigest()
+    if NODE_STAMP.exists() and NODE_STAMP.read_text().strip() == wanted:
+        return
+    if shutil.which("npm") is None:
+        apt = ["apt-get"] if os.geteuid() == 0 else ["sudo", "-n", "apt-get"]
+        print("Installing Debian's nodejs and npm for the accessibility tests ...", flush=True)
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        _run(*apt, "update", "-qq", env=env)
+        _run(*apt, "install", "-y", "-qq", "--no-install-recommends", "nodejs", "npm", env=env)
+    print("Installing pinned npm test tools (npm ci) ...", flush=True)
+    _run("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
+    NODE_STAMP.write_text(wanted)
+
+
 def build_atomically(args: list[str]) -> None:
     """Strict build into a fresh folder beside site/, swapped in only when the build succeeded (-f/-d are honoured)."""
     config, site, passthrough = ROOT / "mkdocs.yml", None, []
@@ -104,6 +124,7 @@ def main(argv: list[str]) -> None:
     elif task == "test":
         ensure_venv()
         ensure_chromium()
+        ensure_node_modules()
         _run(BIN / "ruff", "check", "macros", "tests", "dev.py")
         _run(BIN / "ruff", "format", "--check", "macros", "tests", "dev.py")
         _run(BIN / "python", "-m", "pytest", *rest)
