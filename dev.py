@@ -92,6 +92,8 @@ def build_atomically(args: list[str]) -> None:
         else:
             passthrough.append(arg)
     site = site or config.parent / "site"
+    for stale in site.parent.glob(f".{site.name}.building-*"):  # left by a build that was killed
+        shutil.rmtree(stale, ignore_errors=True)
     # Same parent folder, so both renames below stay on one file system and each is atomic.
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.building-", dir=site.parent))
     result = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-f", str(config), "-d", str(staging), *passthrough], cwd=ROOT)
