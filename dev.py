@@ -2,7 +2,7 @@
 """Project tasks that work on a fresh clone with only Python 3.11+: serve, build, test.
 
     python3 dev.py serve    # preview the handbook at http://127.0.0.1:8000 (rebuilds when data/ changes)
-    python3 dev.py build    # strict build into site/
+    python3 dev.py build    # strict build into site/ (swapped in only when the build succeeded; -f CONFIG, -d DIR)
     python3 dev.py test     # lint, then every test
     python3 dev.py install  # only install (.venv, the `handbook` command, Chromium for browser tests), as CI does
 
@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -59,6 +61,57 @@ def ensure_chromium() -> None:
     _run(*apt, "install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-dejavu-core", env=env)
 
 
+NODE_MODULES = ROOT / "node_modules"
+NODE_STAMP = NODE_MODULES / ".package-lock.sha256"
+
+
+def ensure_node_modules() -> None:
+    """Install the pinned npm test tools (axe-core) with `npm ci` when node_modules is missing or the lock changed."""
+    wanted = hashlib.sha256((ROOT / "package-lock.json").read_bytes()).hexdigest()
+    if NODE_STAMP.exists() and NODE_STAMP.read_text().strip() == wanted:
+        return
+    if shutil.which("npm") is None:
+        apt = ["apt-get"] if os.geteuid() == 0 else ["sudo", "-n", "apt-get"]
+        print("Installing Debian's nodejs and npm for the accessibility tests ...", flush=True)
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        _run(*apt, "update", "-qq", env=env)
+        _run(*apt, "install", "-y", "-qq", "--no-install-recommends", "nodejs", "npm", env=env)
+    print("Installing pinned npm test tools (npm ci) ...", flush=True)
+    _run("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
+    NODE_STAMP.write_text(wanted)
+
+
+def build_atomically(args: list[str]) -> None:
+    """Strict build into a fresh folder beside site/, swapped in only when the build succeeded (-f/-d are honoured)."""
+    config, site, passthrough = ROOT / "mkdocs.yml", None, []
+    items = iter(args)
+    for arg in items:
+        if arg in ("-f", "--config-file"):
+            config = Path(next(items)).resolve()
+        elif arg in ("-d", "--site-dir"):
+            site = Path(next(items)).resolve()
+        else:
+            passthrough.append(arg)
+    site = site or config.parent / "site"
+    for stale in site.parent.glob(f".{site.name}.building-*"):  # left by a build that was killed
+        shutil.rmtree(stale, ignore_errors=True)
+    # Same parent folder, so both renames below stay on one file system and each is atomic.
+    staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.building-", dir=site.parent))
+    result = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-f", str(config), "-d", str(staging), *passthrough], cwd=ROOT)
+    if result.returncode:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"The build failed: {site} was left as it was.", file=sys.stderr)
+        sys.exit(result.returncode)
+    staging.chmod(0o755)  # mkdtemp creates a private folder; a published site must be readable by the web server
+    previous = site.with_name(f".{site.name}.previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if site.exists():
+        site.rename(previous)
+    staging.rename(site)
+    shutil.rmtree(previous, ignore_errors=True)
+    print(f"Published the strict build to {site}")
+
+
 def main(argv: list[str]) -> None:
     """Dispatch one task."""
     # Material's end-of-life banner is known (see README); keep build output to real problems.
@@ -70,10 +123,11 @@ def main(argv: list[str]) -> None:
         os.execv(str(BIN / "mkdocs"), [str(BIN / "mkdocs"), "serve", *rest])
     elif task == "build":
         ensure_venv()
-        _run(BIN / "mkdocs", "build", "--strict", *rest)
+        build_atomically(rest)
     elif task == "test":
         ensure_venv()
         ensure_chromium()
+        ensure_node_modules()
         _run(BIN / "ruff", "check", "macros", "tests", "dev.py")
         _run(BIN / "ruff", "format", "--check", "macros", "tests", "dev.py")
         _run(BIN / "python", "-m", "pytest", *rest)

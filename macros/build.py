@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,13 +42,26 @@ def expand_nav(nav: list[Any], sections: dict[str, list[Any]]) -> list[Any]:
         if isinstance(entry, dict) and len(entry) == 1:
             ((title, value),) = entry.items()
             if isinstance(value, str) and value in sections:
-                expanded.append({title: sections[value]})
+                expanded.append({title: escape_titles(sections[value])})
             elif isinstance(value, list):
                 expanded.append({title: expand_nav(value, sections)})
             else:
                 expanded.append(entry)
         elif isinstance(entry, str) and entry in sections:
-            expanded.append(sections[entry])
+            expanded.append(escape_titles(sections[entry]))
         else:
             expanded.append(entry)
     return expanded
+
+
+def escape_titles(nav: list[Any]) -> list[Any]:
+    """Escape the titles of a generated nav section: MkDocs themes print nav titles as HTML, and they come from data."""
+    escaped: list[Any] = []
+    for entry in nav:
+        if isinstance(entry, dict):
+            escaped.append(
+                {html.escape(str(title)): escape_titles(value) if isinstance(value, list) else value for title, value in entry.items()}
+            )
+        else:
+            escaped.append(entry)
+    return escaped

@@ -51,7 +51,7 @@ from .training import (  # training (issue #4)
     plan_cohort,
     plan_curriculum,
 )
-from .validate import Source, record_label, validate_record
+from .validate import Source, describe, record_label, slugify, validate_record
 
 
 @dataclass(frozen=True)
@@ -307,6 +307,7 @@ def load_handbook(data_dir: Path) -> Handbook:
             problems.add(
                 f"{data_dir.name}/{kind.pattern}", 0, "", "", f"the {kind.name} file is missing", f"create {data_dir.name}/{kind.pattern}"
             )
+            problems.broken.add((kind.name, "*"))  # references into a missing file are not reported one by one
         for path in paths:
             seen_files.add(path)
             doc = read_document(path, data_dir, problems)
@@ -380,7 +381,7 @@ def _read_kind(
                 1,
                 "",
                 "",
-                f"expected a list of {kind.name} records (each starting with '- id:'), found a {type(doc.data).__name__}",
+                f"expected a list of {kind.name} records (each starting with '- id:'), found {describe(doc.data)}",
                 "start each record with '- ' at the left margin",
             )
             problems.broken.add((kind.name, "*"))
@@ -393,14 +394,15 @@ def _read_kind(
                 records[kind.name].append((model, Source(doc.file, doc.line_of((index,)), (index,), doc.lines)))
         return
     if not isinstance(doc.data, dict):
-        shape = "a list" if isinstance(doc.data, list) else type(doc.data).__name__
         problems.add(
             doc.file,
             1,
             "",
             "",
-            f"expected one {kind.name} as a mapping of fields (key: value lines), found {shape}",
-            "remove the leading '- ' so the fields start at the left margin",
+            f"expected one {kind.name} as a mapping of fields (key: value lines), found {describe(doc.data)}",
+            "remove the leading '- ' so the fields start at the left margin"
+            if isinstance(doc.data, list)
+            else "write the record as 'field: value' lines",
         )
         problems.broken.add((kind.name, "*"))
         return
@@ -430,6 +432,7 @@ def _remember_broken(problems: Problems, kind: Kind, raw: Any, fallback: str = "
     for candidate in (record_id, fallback):
         if isinstance(candidate, str) and candidate:
             problems.broken.add((kind.name, candidate))
+            problems.broken.add((kind.name, slugify(candidate)))  # 'Sales' is broken: a reference to 'sales' means it
 
 
 def _reject_unknown_files(data_dir: Path, seen: set[Path], problems: Problems) -> None:
@@ -442,8 +445,14 @@ def _reject_unknown_files(data_dir: Path, seen: set[Path], problems: Problems) -
             fix = f"rename it to '{path.with_suffix('.yml').name}'"
         else:
             known = [k.pattern for k in KINDS]
+            folder = next((k for k in KINDS if k.layout == "file" and k.pattern.split("/")[0] == path.parent.name), None)
             guess = did_you_mean(path.relative_to(data_dir).as_posix(), known)
-            fix = f"did you mean '{guess}'?" if guess else f"data files are: {', '.join(known)}"
+            if folder is not None and path.parent.parent == data_dir:
+                fix = f"{data_dir.name}/{path.parent.name}/ holds only {folder.name} files named <id>.yml; move or delete this file"
+            elif guess:
+                fix = f"did you mean '{guess}'?"
+            else:
+                fix = f"data files are: {', '.join(known)}"
         problems.add(rel, 0, "", "", "this file is not part of the handbook's data and would be ignored", fix)
 
 
@@ -515,6 +524,19 @@ def _check_competencies(
         source = sources[("competency", competency.id)]
         label = f"competency '{competency.id}'"
         _reference(problems, source, label, "dimension", "dimension", competency.dimension, dimensions, line=source.at("dimension"))
+        # Bad-input hardening (issue #7): an alias that repeats the name (or another alias) names nothing new.
+        for index, alias in enumerate(competency.aliases):
+            if alias in (competency.name, *competency.aliases[:index]):  # a case variant is a real spelling: kept
+                problems.add(
+                    source.file,
+                    source.at("aliases", index),
+                    label,
+                    f"aliases[{index}]",
+                    f"the alias '{alias}' repeats the competency's own name"
+                    if alias == competency.name
+                    else f"the alias '{alias}' is listed twice",
+                    "remove it",
+                )
         for name in (competency.name, *competency.aliases):
             other = names.get(name.lower())
             if other and other != competency.id:
@@ -527,18 +549,7 @@ def _check_competencies(
                     "merge the two competencies, or rename one",
                 )
             names[name.lower()] = competency.id
-        seen_behaviors: set[str] = set()
-        for index, behavior in enumerate(competency.behaviors):
-            if behavior.id in seen_behaviors:
-                problems.add(
-                    source.file,
-                    source.at("behaviors", index, "id"),
-                    label,
-                    f"behaviors[{index}].id",
-                    f"duplicate behavior id '{behavior.id}'",
-                    "give each behavior of a competency its own id",
-                )
-            seen_behaviors.add(behavior.id)
+        # Duplicate behavior ids are reported by validate_record (repeated_ids), for every kind of nested record.
         for level_id in competency.levels:
             _reference(
                 problems, source, label, f"levels.{level_id}", "proficiency level", level_id, levels, line=source.at("levels", level_id)
@@ -616,6 +627,15 @@ def _check_roles(
                     f"use one or more of: {', '.join(valid)}",
                 )
             for index, answer in enumerate(answers):
+                if answer in answers[:index]:  # Bad-input hardening (issue #7): a repeated answer counts once on every page
+                    problems.add(
+                        source.file,
+                        source.at("profile", question_id, index),
+                        label,
+                        f"profile.{question_id}",
+                        f"the answer '{answer}' is listed twice",
+                        "remove the second one",
+                    )
                 _reference(
                     problems,
                     source,

@@ -29,9 +29,13 @@ def markdown_text(value: Any) -> Markup:
     text = " ".join(str(value).split())  # one paragraph: a newline in data must not start a list or heading
     text = "".join(_MARKDOWN_SPECIALS.get(ch, ch) for ch in text)
     text = _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", text)
-    if text[:1] in ("-", "+", "="):
+    if text[:1] in ("-", "+", "=", "!"):  # "!" since issue #7: '!!! note' would open an admonition
         text = "\\" + text
-    return Markup(html.escape(text, quote=False))
+    escaped = html.escape(text, quote=False)
+    if escaped[:1] in ("?", "~"):
+        # '??? note' (pymdownx.details) and '~~~' (a code fence) have no backslash escape: a character reference does it.
+        escaped = f"&#{ord(escaped[0])};{escaped[1:]}"
+    return Markup(escaped)
 
 
 def attribute_text(value: Any) -> Markup:
@@ -101,9 +105,11 @@ def with_article(word: str) -> str:
 
 def render_page(env: Environment, spec: PageSpec) -> str:
     """Markdown source of a generated page: front matter, then its template's output."""
-    meta: dict[str, Any] = {"title": spec.title}
+    # Injection safety (issue #7): MkDocs and Material print front-matter titles and descriptions into the page
+    # unescaped (<title>, the header, <meta content="...">), so they are given as escaped HTML text.
+    meta: dict[str, Any] = {"title": str(attribute_text(spec.title))}
     if spec.description:
-        meta["description"] = " ".join(spec.description.split())
+        meta["description"] = str(attribute_text(spec.description))
     if spec.hide:
         meta["hide"] = list(spec.hide)
     if spec.search_boost is not None:

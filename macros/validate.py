@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +28,7 @@ _EMPTY_FIXES = {
     "sessions": "add the day's sessions under 'sessions:', or remove the empty day",
     "scores": "describe what earns each score, e.g. '1:', '3:' and '5:' lines under 'scores:'",
 }
+_SINGULAR = {"behaviors": "behavior", "answers": "answer", "competencies": "competency", "items": "item"}
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,13 @@ class Source:
 
 def slugify(text: str) -> str:
     """Kebab-case a name the way ids and URLs are formed: 'Networks Effectively' -> 'networks-effectively'."""
-    return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-")
+    text = "".join(ch for ch in str(text) if unicodedata.category(ch) != "Cf")  # zero-width characters vanish, not split
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _visible(text: str) -> str:
+    """Show invisible characters (zero-width, no-break spaces, controls) as <U+200B> so an author can find them."""
+    return "".join(f"<U+{ord(ch):04X}>" if (unicodedata.category(ch) in ("Cf", "Cc", "Zs") and ch != " ") else ch for ch in text)
 
 
 def describe(value: Any) -> str:
@@ -61,7 +70,7 @@ def describe(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):
-        shown = value if len(value) <= 60 else value[:57] + "..."
+        shown = _visible(value if len(value) <= 60 else value[:57] + "...")
         return f"'{shown}'" if value.strip() else "empty text"
     if isinstance(value, list):
         return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
@@ -122,6 +131,8 @@ def _translate(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ..
         actual = ctx.get("actual_length", len(found) if hasattr(found, "__len__") else "?")
         bounds = _bounds(model, loc)
         noun = _COUNT_NOUNS.get(name, "items")
+        if bounds[0] == 1 and not bounds[1]:
+            noun = _SINGULAR.get(noun, noun)  # "at least 1 competency", not "1 competencies"
         expected = f"{bounds[0]} to {bounds[1]} {noun}" if bounds[1] else f"at least {bounds[0]} {noun}"
         if bounds[0] == bounds[1] and name == "anchors":
             given = ", ".join(str(k) for k in found) if isinstance(found, dict) else "?"
@@ -131,7 +142,7 @@ def _translate(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ..
         if kind == "too_short" and actual == 0 and name in _EMPTY_FIXES:
             fix = _EMPTY_FIXES[name]
         elif kind == "too_short":
-            fix = f"add {noun} until there are at least {bounds[0]}"
+            fix = f"add {noun} until there are at least {bounds[0]}" if bounds[0] != 1 else f"add at least one {noun}"
         else:
             fix = f"keep the {bounds[1]} that matter most, or split the record in two"
         return f"expected {expected}, found {actual}", fix
@@ -153,6 +164,8 @@ def _translate(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ..
         expected = ctx.get("expected", "")
         options = re.findall(r"'([^']*)'|(\d+)", expected)
         choices = [a or b for a, b in options]
+        if isinstance(found, str) and found in [number for _, number in options if number]:  # '1' written for 1
+            return f"expected one of {expected}, found the text {describe(found)}", f"write {found} without quotes"
         guess = did_you_mean(str(found), choices)
         return f"expected one of {expected}, found {describe(found)}", f"did you mean '{guess}'?" if guess else f"use one of {expected}"
     if kind in ("int_type", "int_parsing", "int_from_float"):
@@ -215,7 +228,7 @@ def validate_record(
         )
         return None
     try:
-        return model.model_validate(raw)
+        record = model.model_validate(raw)
     except ValidationError as exc:
         errors = [{**e, "loc": tuple(p for p in e["loc"] if p not in _UNION_TAGS and p != "[key]")} for e in exc.errors()]
         # A list whose items failed is also reported as too short; the item errors say more.
@@ -227,6 +240,39 @@ def validate_record(
             message, fix = _translate(error, model, loc)
             problems.add(doc.file, doc.line_of((*base, *loc)), label, dotted_path(loc), message, fix)
         return None
+    # Bad-input hardening (issue #7): ids of nested records (behaviors, questions, answers ...) must be unique in their list.
+    repeated = list(repeated_ids(record))
+    for loc, first, record_id, noun in repeated:
+        problems.add(
+            doc.file,
+            doc.line_of((*base, *loc, "id")),
+            label,
+            dotted_path((*loc, "id")),
+            f"duplicate {noun} id '{record_id}' (already used on line {doc.line_of((*base, *first, 'id'))})",
+            _REPEATED_ID_FIXES.get(noun, f"give each {noun} its own id"),
+        )
+    return None if repeated else record
+
+
+# Where a nested id is used elsewhere, say why it must be unique.
+_REPEATED_ID_FIXES = {"session": "give each session of a curriculum its own id: it is the session's link anchor and calendar entry"}
+
+
+def repeated_ids(record: BaseModel, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], tuple[Any, ...], str, str]]:
+    """(location, first location, id, noun) of every nested record whose id repeats an earlier one in the same list, at any depth."""
+    for name, value in record:
+        if not isinstance(value, tuple):
+            continue
+        seen: dict[str, tuple[Any, ...]] = {}
+        for index, item in enumerate(value):
+            if not isinstance(item, BaseModel):
+                continue
+            item_id = getattr(item, "id", None)
+            if isinstance(item_id, str) and item_id in seen:
+                yield (*loc, name, index), seen[item_id], item_id, name.removesuffix("s")
+            elif isinstance(item_id, str):
+                seen[item_id] = (*loc, name, index)
+            yield from repeated_ids(item, (*loc, name, index))
 
 
 def record_label(kind: str, raw: Any, index: int | None = None) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sites import ROOT, BuiltSite, mkdocs_build
+from sites import ROOT, BuiltSite, copy_fixture, mkdocs_build
 
 
 @pytest.fixture(scope="session")
@@ -20,3 +20,13 @@ def real_handbook():
     from macros.index import load_handbook
 
     return load_handbook(ROOT / "data")
+
+
+# --- Injection safety (issue #7): a fixture site whose every text field holds markup or template code. ---
+@pytest.fixture(scope="session")
+def injection_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """tests/fixtures/injection, built once per test session (built-site tests and browser tests share it)."""
+    root = tmp_path_factory.mktemp("injection")
+    site = mkdocs_build(copy_fixture("injection", root), root / "site")
+    assert site.returncode == 0, site.output
+    return site

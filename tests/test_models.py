@@ -78,7 +78,7 @@ CASES = {
         COMPETENCY,
         lambda s: s.replace("  - id: asks-for-help\n    text: Asks a peer for help when stuck.\n", ""),
         [
-            "data/competencies/demonstrates-perseverance.yml:8: competency 'demonstrates-perseverance' field 'behaviors': "
+            "data/competencies/demonstrates-perseverance.yml:7: competency 'demonstrates-perseverance' field 'behaviors': "
             "expected 4 to 7 behaviors, found 3. Fix: add behaviors until there are at least 4"
         ],
     ),
@@ -86,7 +86,7 @@ CASES = {
         COMPETENCY,
         lambda s: s.replace("levels:", "".join(f"  - id: extra-{n}\n    text: Extra behavior {n}.\n" for n in range(4)) + "levels:"),
         [
-            "data/competencies/demonstrates-perseverance.yml:8: competency 'demonstrates-perseverance' field 'behaviors': "
+            "data/competencies/demonstrates-perseverance.yml:7: competency 'demonstrates-perseverance' field 'behaviors': "
             "expected 4 to 7 behaviors, found 8. Fix: keep the 7 that matter most, or split the record in two"
         ],
     ),
@@ -115,7 +115,7 @@ CASES = {
         ROLE,
         lambda s: "- " + s.replace("\n", "\n  "),
         [
-            "data/roles/floor-sales.yml:1: expected one role as a mapping of fields (key: value lines), found a list. "
+            "data/roles/floor-sales.yml:1: expected one role as a mapping of fields (key: value lines), found a list of 1 item. "
             "Fix: remove the leading '- ' so the fields start at the left margin"
         ],
     ),
@@ -139,7 +139,7 @@ CASES = {
         COMPETENCY,
         lambda s: s.replace("  leader: Helps the team keep going.\n", ""),
         [
-            "data/competencies/demonstrates-perseverance.yml:17: competency 'demonstrates-perseverance' field 'levels': the 'leader' "
+            "data/competencies/demonstrates-perseverance.yml:16: competency 'demonstrates-perseverance' field 'levels': the 'leader' "
             "level is not described. Fix: add 'leader:' under 'levels' with what the competency looks like at that level"
         ],
     ),
@@ -172,7 +172,7 @@ CASES = {
         ROLE,
         lambda s: s + "how_it_sells:\n  business_mix:\n    new: 70\n    existing: 20\n",
         [
-            "data/roles/floor-sales.yml:17: role 'floor-sales' field 'how_it_sells.business_mix': new and existing must add up to 100, "
+            "data/roles/floor-sales.yml:16: role 'floor-sales' field 'how_it_sells.business_mix': new and existing must add up to 100, "
             "found 70 + 20 = 90. Fix: correct the values"
         ],
     ),
@@ -199,7 +199,7 @@ CASES.update(
             "assessment.yml",
             lambda s: s.replace("  post-sale: individual-contributor", "  post-sales: individual-contributor"),
             [
-                "data/assessment.yml:20: assessment field 'expected_level': the answer 'post-sale' has no expected level. "
+                "data/assessment.yml:19: assessment field 'expected_level': the answer 'post-sale' has no expected level. "
                 "Fix: add 'post-sale: <level id>' under 'expected_level'",
                 "data/assessment.yml:21: assessment field 'expected_level.post-sales': unknown answer 'post-sales'. "
                 "Fix: did you mean 'post-sale'?",
@@ -209,7 +209,7 @@ CASES.update(
             "hiring-scorecard.yml",
             lambda s: s.replace("min: 0", "min: 9"),
             [
-                "data/hiring-scorecard.yml:18: hiring scorecard field 'bands': expected bands from the highest 'min' down to "
+                "data/hiring-scorecard.yml:17: hiring scorecard field 'bands': expected bands from the highest 'min' down to "
                 "'min: 0', each 'min' different, found [7.0, 9.0]. Fix: order the bands from best to worst and end with 'min: 0'"
             ],
         ),
@@ -225,7 +225,7 @@ CASES.update(
             "hiring-scorecard.yml",
             lambda s: s.replace("      10: Uses all feedback at once.\n", ""),
             [
-                "data/hiring-scorecard.yml:9: hiring scorecard field 'traits[0].anchors': expected anchors for exactly 1, 5 and 10, "
+                "data/hiring-scorecard.yml:8: hiring scorecard field 'traits[0].anchors': expected anchors for exactly 1, 5 and 10, "
                 "found 1, 5. Fix: describe what a 1, a 5 and a 10 look like"
             ],
         ),

@@ -129,7 +129,7 @@ CASES = {
         [
             "data/plays/walk-in-greeting.yml:1: play 'walk-in-greeting' field 'exit_criteria': required field 'exit_criteria' is "
             "missing. Fix: add 'exit_criteria:' with a value to this record",
-            "data/plays/walk-in-greeting.yml:23: play 'walk-in-greeting' field 'exit_criterias': unknown field 'exit_criterias' "
+            "data/plays/walk-in-greeting.yml:22: play 'walk-in-greeting' field 'exit_criterias': unknown field 'exit_criterias' "
             "(allowed: id, name, phase, stages, trigger, roles, buyer_roles, goal, activities, behaviors, questions, talk_tracks, "
             "content, exit_criteria, frameworks, service_levels). Fix: did you mean 'exit_criteria'?",
         ],

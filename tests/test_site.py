@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-
-from bs4 import BeautifulSoup
+from pathlib import Path
 
 from macros.model import MetricGroup
 
@@ -164,21 +163,55 @@ def test_completeness_check_finds_a_dropped_behavior(real_site, real_handbook, t
     assert "matrix.md: the page was not built" in missing
 
 
-def test_every_relative_link_in_an_article_resolves(real_site):
-    # Links inside raw HTML widgets are not rewritten or checked by MkDocs: a '.md' link there would 404.
+def test_every_internal_link_and_anchor_resolves(real_site):
+    # Links inside raw HTML widgets are not rewritten or checked by MkDocs: a '.md' link there would 404. And LinkChecker,
+    # reading files, cannot check anchors on directory URLs (../page/#anchor), which is how every page links.
     import posixpath
     from urllib.parse import unquote, urlsplit
 
-    broken = []
-    for page in real_site.root.rglob("index.html"):
-        base = page.parent.relative_to(real_site.root).as_posix()
-        article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article.md-content__inner")
-        for link in article.select("a[href]") if article else []:
-            href = link["href"]
-            parts = urlsplit(href)
-            if parts.scheme or parts.netloc or href.startswith(("#", "mailto:")) or not parts.path:
+    root = real_site.root
+    ids: dict[Path, set[str]] = {}
+
+    def anchors(page: Path) -> set[str]:
+        if page not in ids:
+            ids[page] = set(re.findall(r'\sid="([^"]+)"', page.read_text(encoding="utf-8")))
+        return ids[page]
+
+    broken, checked = [], 0
+    for page in root.rglob("*.html"):
+        if page.name == "404.html":
+            continue  # served at any depth, so MkDocs gives it absolute links on purpose
+        base = page.parent.relative_to(root).as_posix()
+        for href in re.findall(r'<a\s[^>]*?href="([^"]*)"', page.read_text(encoding="utf-8")):
+            parts = urlsplit(html.unescape(href))
+            if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
                 continue
-            target = real_site.root / posixpath.normpath(posixpath.join(base, unquote(parts.path)))
-            if not (target.is_file() or (target / "index.html").is_file()):
-                broken.append(f"{base}/: {href}")
+            target = page if not parts.path else root / posixpath.normpath(posixpath.join(base, unquote(parts.path)))
+            if target.is_dir():
+                target = target / "index.html"
+            checked += 1
+            if not target.is_file():
+                broken.append(f"{page.relative_to(root)}: {href} (no such page)")
+            elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in anchors(target):
+                broken.append(f"{page.relative_to(root)}: {href} (no such anchor)")
+    assert checked > 10_000
     assert broken == []
+
+
+def test_mkdocs_yml_has_no_duplicate_keys():
+    # YAML keeps the last of two equal keys silently: a second `extra_javascript:` once dropped every widget script.
+    import yaml
+    from sites import ROOT
+
+    class Strict(yaml.SafeLoader):
+        pass
+
+    def mapping(loader, node):
+        keys = [loader.construct_object(key) for key, _ in node.value]
+        duplicates = {k for k in keys if keys.count(k) > 1}
+        assert not duplicates, f"mkdocs.yml line {node.start_mark.line + 1}: duplicate keys {duplicates}"
+        return loader.construct_mapping(node)
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    Strict.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Strict)

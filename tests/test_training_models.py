@@ -211,7 +211,7 @@ CASES = {
             + "      1: Never.\n      5: Always.\n"
         ),
         [
-            "data/certifications/store-call.yml:20: certification 'store-call' field 'rubric[1].scores': expected the scores 1, 3, 5 like "
+            "data/certifications/store-call.yml:19: certification 'store-call' field 'rubric[1].scores': expected the scores 1, 3, 5 like "
             "the first behavior, found 1, 5. Fix: describe the same scores on every behavior, so the rubric prints as one table"
         ],
     ),

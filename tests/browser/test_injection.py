@@ -1,0 +1,71 @@
+"""Injection safety in a real browser: data holding script, handlers, javascript: links and template code runs nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+PAGES = [
+    "",
+    "roles/",
+    "roles/floor-sales/",
+    "competencies/",
+    "competencies/demonstrates-perseverance/",
+    "dimensions/",
+    "dimensions/drive/",
+    "matrix/",
+    "profile-mapping/",
+]
+
+
+@pytest.fixture
+def site_url(injection_site_url: str) -> str:
+    """Every test here opens the injection fixture site instead of the real handbook."""
+    return injection_site_url
+
+
+@pytest.fixture
+def dialogs(page) -> list[str]:
+    """Messages of every alert/confirm/prompt the page opens (each is dismissed so the test goes on)."""
+    opened: list[str] = []
+
+    def record(dialog) -> None:
+        opened.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", record)
+    # alert(1) is the payload; a script that ran but was blocked from alerting would still leave this mark.
+    page.add_init_script(
+        "window.__ran = []; for (const name of ['alert', 'confirm', 'prompt']) { const real = window[name]; "
+        "window[name] = (...args) => { window.__ran.push(name); return real.apply(window, args); }; }"
+    )
+    return opened
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_no_script_from_data_runs(page, dialogs: list[str], url: str) -> None:
+    page.goto(url)
+    page.wait_for_load_state("load")
+    # Handlers such as onmouseover or onfocus would fire now if any had survived into the page.
+    page.evaluate(
+        "for (const el of document.querySelectorAll('body *')) for (const type of ['mouseover', 'focus']) "
+        "el.dispatchEvent(new Event(type, {bubbles: false, cancelable: true}))"
+    )
+    assert dialogs == []
+    assert page.evaluate("window.__ran") == []
+    assert page.locator("article img[src='x'], article script, a[href^='javascript']").count() == 0
+
+
+@pytest.mark.parametrize("url", ["roles/floor-sales/", "competencies/demonstrates-perseverance/", "roles/"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_long_unbroken_string_does_not_widen_the_page(page, url: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(url)
+    page.wait_for_load_state("load")
+    assert "W" * 200 in page.locator("article").inner_text()
+    scroll, viewport = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert scroll <= viewport, f"the page scrolls sideways: {scroll}px wide in a {viewport}px window"
+    # Tables scroll inside their own wrapper; a long word must wrap in its cell rather than stretch the table.
+    wide = page.evaluate(
+        "[...document.querySelectorAll('article .md-typeset__scrollwrap')].filter(w => w.scrollWidth > w.clientWidth + 1).length"
+    )
+    assert wide == 0, "a table is wider than the page"
