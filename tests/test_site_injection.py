@@ -16,6 +16,13 @@ PAYLOADS = (SCRIPT, IMAGE, LINK, CONFIG, INCLUDE)
 
 PAGES = ["", "roles/", "roles/floor-sales/", "competencies/", "competencies/demonstrates-perseverance/", "dimensions/drive/", "matrix/"]
 PAGES += ["profile-mapping/", "dimensions/"]
+# Checklists and scorecards (#3), training (#4) and playbooks (#5) pages of the injection fixture.
+PAGES += ["roles/floor-sales/checklist/", "roles/floor-sales/hiring/", "roles/floor-sales/coaching/"]
+PAGES += ["curricula/", "curricula/basics/", "curricula/basics/week-1/", "certifications/store-call/", "exams/store-exam/"]
+PAGES += ["cohorts/spring/", "coverage/", "plays/", "plays/ask-for-the-sale/", "plays/walk-in-greeting/", "journey-map/"]
+PAGES += ["qualification/", "service-levels/", "experiments/"]
+# Admonitions and details that templates write on purpose (never from data): their titles are fixed text.
+TEMPLATE_BLOCK_TITLES = ("Your ratings stay in this browser", "Scores stay in this browser", "Interview questions for ")
 
 
 def _text(soup) -> str:
@@ -37,7 +44,10 @@ def test_no_markup_from_data_becomes_an_element(injection_site, url: str):
     assert page.select('a[href^="javascript"], img[src="x"], div[onmouseover]') == []
     article = injection_site.article(url)
     # Markdown structure that data could open: raw HTML blocks, admonitions, details, definition lists.
-    assert article.select("details, .admonition, dl, summary, pre") == []
+    assert article.select("dl, pre") == []
+    for block in article.select("details, .admonition"):
+        title = _text(block.select_one("summary, .admonition-title"))
+        assert title.startswith(TEMPLATE_BLOCK_TITLES), title
     assert "Tiny handbook" not in _text(page) and "site_name" not in _text(article)
 
 
@@ -80,3 +90,10 @@ def test_search_index_holds_escaped_text_only(injection_site):
     blob = " ".join(f"{doc['title']} {doc['text']}" for doc in index["docs"])
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in blob
     assert not re.search(r"<(script|img|div|details)\b", blob)
+
+
+@pytest.mark.parametrize("url", [u for u in PAGES if u not in ("", "dimensions/", "dimensions/drive/")])
+def test_each_page_shows_data_payloads_as_text(injection_site, url: str):
+    # Proves the payload-carrying data reached the page (so the inertness checks above are not vacuous).
+    text = _text(injection_site.article(url))
+    assert any(payload in text for payload in PAYLOADS), url

@@ -19,6 +19,17 @@ PAGES = [
     "matrix/",
     "profile-mapping/",
     "glossary/",
+    # Interactive and printable pages of checklists (#3), training (#4), playbooks (#5) and print (#8).
+    "roles/sales-team-lead/checklist/",
+    "roles/sales-team-lead/hiring/",
+    "roles/sales-team-lead/coaching/",
+    "curricula/onboarding-bootcamp/week-1/",
+    "certifications/discovery-call-certification/",
+    "cohorts/onboarding-2027-01/",
+    "plays/",
+    "plays/discovery-with-gpct/",
+    "journey-map/",
+    "print/",
 ]
 
 

@@ -179,3 +179,23 @@ def test_role_finder_reaches_the_profile(page, real_handbook, role_id: str):
     assert shown == expected
     page.locator(".hb-finder button[type=reset]").click()
     page.wait_for_function("document.querySelectorAll('.hb-finder__roles li:not([hidden])').length > 10")
+
+
+def test_checklist_can_be_rated_with_the_keyboard_alone(page, real_handbook):
+    role = real_handbook.role["account-management"]
+    first = real_handbook.competency[role.competencies[0]]
+    page.goto(CHECKLIST)
+    radio = page.locator(f'fieldset[data-behavior="{first.behaviors[0].id}"] input[type="radio"]').first
+    radio.focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert checked(page, first.id, first.behaviors[0].id) == "3"
+    # The focused rating shows a visible focus ring on its circle.
+    outline = page.evaluate("getComputedStyle(document.activeElement.nextElementSibling).outlineStyle")
+    assert outline != "none"
+    page.keyboard.press("Tab")
+    page.keyboard.type("Heard it on a call")
+    page.reload()
+    assert checked(page, first.id, first.behaviors[0].id) == "3"
+    assert page.locator(f'fieldset[data-behavior="{first.behaviors[0].id}"] input[type="text"]').input_value() == "Heard it on a call"

@@ -15,6 +15,11 @@ PAGES = [
     "matrix/",
     "profile-mapping/",
 ]
+# Checklists and scorecards (#3), training (#4) and playbooks (#5) pages of the injection fixture.
+PAGES += ["roles/floor-sales/checklist/", "roles/floor-sales/hiring/", "roles/floor-sales/coaching/"]
+PAGES += ["curricula/", "curricula/basics/", "curricula/basics/week-1/", "certifications/store-call/", "exams/store-exam/"]
+PAGES += ["cohorts/spring/", "coverage/", "plays/", "plays/ask-for-the-sale/", "plays/walk-in-greeting/", "journey-map/"]
+PAGES += ["qualification/", "service-levels/", "experiments/"]
 
 
 @pytest.fixture
