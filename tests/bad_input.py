@@ -805,6 +805,41 @@ CASES: list[BadInput] = [
             "the alias 'Demonstrates Perseverance' repeats the competency's own name. Fix: remove it",
         ),
     ),
+    # --- Checklists and hiring scorecards (issue #3) ---
+    BadInput(
+        "rating scale that skips a value",
+        "assessment.yml",
+        replace("  - value: 3\n", "  - value: 4\n"),
+        (
+            "data/assessment.yml:10: assessment field 'scale[2].value': expected 3 (the scale counts up from 1 in order), "
+            "found 4. Fix: set 'value: 3' or reorder the scale",
+        ),
+        build=True,
+    ),
+    BadInput(
+        "expected level tied to an unknown level",
+        "assessment.yml",
+        replace("  pre-sale: individual-contributor", "  pre-sale: individual"),
+        (
+            "data/assessment.yml:20: assessment field 'expected_level.pre-sale': unknown proficiency level 'individual'. "
+            "Fix: did you mean 'individual-contributor'?",
+        ),
+    ),
+    BadInput(
+        "hiring trait weight out of range",
+        "hiring-scorecard.yml",
+        replace("weight: 3", "weight: 30"),
+        (
+            "data/hiring-scorecard.yml:7: hiring scorecard field 'traits[0].weight': expected a number of at most 10, "
+            "found the number 30. Fix: correct the number",
+        ),
+    ),
+    BadInput(
+        "hiring scorecard file missing",
+        "hiring-scorecard.yml",
+        delete,
+        ("data/hiring-scorecard.yml: the hiring scorecard file is missing. Fix: create data/hiring-scorecard.yml",),
+    ),
 ]
 
 # Input that looks unusual but is valid: each must load, and the edited value must read as intended.
