@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .index import Handbook
 from .model import MetricGroup
-from .pages import matrix_parts, page_path
+from .pages import is_long_listing, matrix_parts, page_path
 
 
 class _TextOf(HTMLParser):
@@ -104,6 +104,10 @@ def expected_texts(handbook: Handbook) -> dict[str, list[str]]:
     _expect_training(handbook, expected)  # issue #4
     for src_uri, texts in playbook_texts(handbook).items():  # Playbooks (issue 5)
         expected.setdefault(src_uri, []).extend(texts)
+    if is_long_listing(handbook.competencies):  # performance (issue #6): compact listings name dimensions, not every record
+        missing = [c.name for c in handbook.competencies if not handbook.sessions_by_competency[c.id]]
+        expected[page_path("competencies")] = [d.name for d in handbook.dimensions]
+        expected[page_path("coverage")] = [*(d.name for d in handbook.dimensions), *missing]
     return expected
 
 

@@ -598,3 +598,13 @@ def matrix_pages(hb: Handbook, role_files: tuple[str, ...]) -> list[PageSpec]:
         "part_size": MATRIX_PART_ROLES,
     }
     return [PageSpec(page_path("matrix"), "Roles and competencies matrix", "matrix_index.md", overview, role_files, description), *specs]
+
+
+# Performance (issue #6): index pages list every record while a list is short; past LONG_LISTING rows they switch to a
+# compact form (names and counts, no summaries; per-dimension pages hold the detail), so no page outgrows a reader.
+LONG_LISTING = 150
+
+
+def is_long_listing(records: Any) -> bool:
+    """Whether a listing has so many records that its page shows them compactly (a Jinja test: `x is long_listing`)."""
+    return len(records) > LONG_LISTING

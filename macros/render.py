@@ -12,7 +12,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
-from .pages import PageSpec, page_path
+from .pages import PageSpec, is_long_listing, page_path
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "overrides" / "handbook"
 
@@ -86,6 +86,7 @@ def make_environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
     env.filters["html"] = attribute_text  # text inside raw HTML blocks, where Markdown escapes would show
     env.filters["with_article"] = with_article
     env.filters["anchor"] = lambda value: re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
+    env.tests["long_listing"] = is_long_listing  # performance (issue #6): listings switch to a compact form at scale
     return env
 
 
