@@ -108,6 +108,12 @@ def expected_texts(handbook: Handbook) -> dict[str, list[str]]:
         missing = [c.name for c in handbook.competencies if not handbook.sessions_by_competency[c.id]]
         expected[page_path("competencies")] = [d.name for d in handbook.dimensions]
         expected[page_path("coverage")] = [*(d.name for d in handbook.dimensions), *missing]
+    if is_long_listing(handbook.plays, "plays"):  # the plays index lists names by phase; the journey map counts plays per stage
+        expected[page_path("plays")] = [
+            *(p.name for p in handbook.plays),
+            *(ph.name for ph in handbook.phases if handbook.plays_by_phase[ph.id]),
+        ]
+        expected[page_path("journey-map")] = [t for t in expected[page_path("journey-map")] if t not in {p.name for p in handbook.plays}]
     return expected
 
 

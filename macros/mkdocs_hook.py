@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the engine pa
 
 from macros import state
 from macros.build import build_site, expand_nav
+from macros.chrome import compact_chrome
 from macros.completeness import missing_records
 from macros.history import read_history
 from macros.problems import DataError
@@ -77,6 +78,11 @@ def _edit_base(config: MkDocsConfig) -> str:
         edit_uri = f"{config.repo_url.rstrip('/')}/{edit_uri.lstrip('/')}"
     docs = Path(config.docs_dir).name
     return f"{edit_uri[: -len(docs)]}" if edit_uri.endswith(f"/{docs}") else f"{edit_uri}/"
+
+
+def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
+    """Drop the theme's indentation around the article: navigation-heavy pages halve in size (issue #6)."""
+    return compact_chrome(output)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -544,7 +544,7 @@ def _nav_title(entry: Any, limit: int = 28) -> str:
 # is one page; beyond, an overview page links to parts of at most MATRIX_PART_ROLES roles of one family, each with only
 # the competencies those roles need (rows still grouped by dimension), so every part stays a readable table.
 MATRIX_MAX_ROLES = 24
-MATRIX_PART_ROLES = 12
+MATRIX_PART_ROLES = 8
 
 
 @dataclass(frozen=True)
@@ -600,11 +600,12 @@ def matrix_pages(hb: Handbook, role_files: tuple[str, ...]) -> list[PageSpec]:
     return [PageSpec(page_path("matrix"), "Roles and competencies matrix", "matrix_index.md", overview, role_files, description), *specs]
 
 
-# Performance (issue #6): index pages list every record while a list is short; past LONG_LISTING rows they switch to a
-# compact form (names and counts, no summaries; per-dimension pages hold the detail), so no page outgrows a reader.
-LONG_LISTING = 150
+# Performance (issue #6): index pages list every record while a list is short; past a limit they switch to a compact
+# form (names and counts, no summaries; the record pages and per-dimension pages hold the detail), so no page
+# outgrows a reader. Limits per listing, from the bytes one row weighs in its full form.
+LONG_LISTINGS = {"default": 100, "dimension": 40, "plays": 60}
 
 
-def is_long_listing(records: Any) -> bool:
+def is_long_listing(records: Any, listing: str = "default") -> bool:
     """Whether a listing has so many records that its page shows them compactly (a Jinja test: `x is long_listing`)."""
-    return len(records) > LONG_LISTING
+    return len(records) > LONG_LISTINGS[listing]

@@ -54,6 +54,7 @@ SINGLE_FILES = (
     "buyer-roles.yml",
     "qualification-frameworks.yml",
     "service-levels.yml",
+    "experiments.yml",  # a handful of trials running at a time, not a record per business unit
 )
 HEADER = "# Synthetic data written by `handbook synth` (copy {copy} of the real data). Do not edit: regenerate it.\n"
 
@@ -163,10 +164,6 @@ def _coaching_plan(r: dict[str, Any], c: _Copy) -> dict[str, Any]:
     return {**r, "id": c.id(r["id"]), "name": c.name(r["name"]), "roles": c.ids(r["roles"]), "diagnosis": diagnosis}
 
 
-def _experiment(r: dict[str, Any], c: _Copy) -> dict[str, Any]:
-    return {**r, "id": c.id(r["id"]), "name": c.name(r["name"]), "roles": c.ids(r["roles"]), "plays": c.ids(r.get("plays", []))}
-
-
 # Folder kinds (one record per file) and list files whose records are multiplied, with their copy function.
 FOLDERS: dict[str, Callable[[dict[str, Any], _Copy], dict[str, Any]]] = {
     "competencies": _competency,
@@ -177,7 +174,7 @@ FOLDERS: dict[str, Callable[[dict[str, Any], _Copy], dict[str, Any]]] = {
     "plays": _play,
     "coaching-plans": _coaching_plan,
 }
-LISTS: dict[str, Callable[[dict[str, Any], _Copy], dict[str, Any]]] = {"cohorts.yml": _cohort, "experiments.yml": _experiment}
+LISTS: dict[str, Callable[[dict[str, Any], _Copy], dict[str, Any]]] = {"cohorts.yml": _cohort}
 
 
 def _read(path: Path) -> Any:
