@@ -3,43 +3,23 @@
 from __future__ import annotations
 
 import html
-from html.parser import HTMLParser
+import re
 from pathlib import Path
 
 from .index import Handbook
 from .model import MetricGroup
 from .pages import is_long_listing, matrix_parts, page_path
 
-
-class _TextOf(HTMLParser):
-    """Collects the visible text of an HTML page's main article."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.depth = 0
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.depth or (tag == "article" and "md-content__inner" in (dict(attrs).get("class") or "")):
-            self.depth += 1 if tag not in _VOID else 0
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.depth and tag not in _VOID:
-            self.depth -= 1
-
-    def handle_data(self, data: str) -> None:
-        if self.depth:
-            self.parts.append(data)
-
-
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# Performance (issue #6): the article's text by two C-level regular expressions instead of an HTML parser (ten times
+# faster, same text): built pages escape every '<' and '>' in text and attribute values, so a tag ends at the first '>'.
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_TAG = re.compile(r"<[^>]*>")
 
 
 def page_text(html_file: Path) -> str:
     """Whitespace-normalized visible text of a built page's article."""
-    parser = _TextOf()
-    parser.feed(_article(html_file.read_text(encoding="utf-8")))
-    return " ".join(html.unescape(" ".join(parser.parts)).split())
+    article = _article(html_file.read_text(encoding="utf-8"))
+    return " ".join(html.unescape(_TAG.sub(" ", _COMMENT.sub(" ", article))).split())
 
 
 def _article(page: str) -> str:
