@@ -27,7 +27,7 @@ def _data_dir(config: MkDocsConfig) -> Path:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load, validate and render the handbook once; a data problem stops the build before anything is written."""
     try:
-        site = build_site(_data_dir(config))
+        site = build_site(_data_dir(config), env=state.environment())  # templates compiled once per process (issue #6)
     except DataError as error:
         raise PluginError(error.report()) from None
     state.set_current(site)
@@ -35,6 +35,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if config.nav:
         config.nav = expand_nav(config.nav, site.nav)
     return config
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    """Keep the theme's compiled templates between the rebuilds of `mkdocs serve` (issue #6)."""
+    env.bytecode_cache = state.COMPILED_TEMPLATES
+    return env
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
+
 if TYPE_CHECKING:
     from .build import Site
     from .history import History
@@ -45,3 +48,40 @@ def set_history(history: History) -> None:
 def history() -> History | None:
     """The git history of the build in progress (None before the first build)."""
     return _history
+
+
+# Performance (issue #6): what `mkdocs serve` can keep between rebuilds of one process. Jinja compiles a template on
+# its first use in an environment, and MkDocs makes a new theme environment for every build: the compiled code of
+# every template (the theme's and ours) is kept here, keyed by the template's source, so a changed template is
+# compiled again and an unchanged one is not.
+_environment: Environment | None = None
+
+
+class CompiledTemplates(BytecodeCache):
+    """An in-memory Jinja bytecode cache shared by every build of this process."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        """Reuse the compiled code of a template whose source has not changed."""
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        """Keep a template's compiled code."""
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = CompiledTemplates()
+
+
+def environment() -> Environment:
+    """The handbook's template environment, made once per process (it reloads templates whose file changed)."""
+    global _environment
+    if _environment is None:
+        from .render import make_environment
+
+        _environment = make_environment()
+        _environment.bytecode_cache = COMPILED_TEMPLATES
+    return _environment
