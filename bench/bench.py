@@ -175,13 +175,24 @@ def _wait_for(url: str, text: str, timeout: float) -> float | None:
     return None
 
 
-def bench_serve(work: Path, edits: int = 3, port: int = SERVE_PORT) -> dict[str, Any]:
-    """Seconds from saving a role's data file to `mkdocs serve` serving its page with the change, per edit."""
-    data = work / "serve" / "data"
-    shutil.copytree(ROOT / "data", data)
-    config = write_config(data, "serve")
-    role = "account-management"
-    role_file = data / "roles" / f"{role}.yml"
+SERVE_ROLE = "account-management"
+_SUMMARY = re.compile(r"\nsummary: (>-\n  )?")  # the role's summary in its data file
+
+
+def _mark_data(path: Path, marker: str) -> None:
+    """Put `marker` at the start of the role's summary in its YAML data file."""
+    path.write_text(_SUMMARY.sub(lambda m: f"{m.group(0)}{marker}. ", path.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+
+
+def _mark_markdown(path: Path, marker: str) -> None:
+    """Put `marker` in a rendered page's Markdown, after its front matter (the baseline's equivalent of a data edit)."""
+    text = path.read_text(encoding="utf-8")
+    end = text.index("\n---\n", 4) + len("\n---\n")
+    path.write_text(f"{text[:end]}\n{marker}\n{text[end:]}", encoding="utf-8")
+
+
+def serve_latency(config: Path, edited: Path, mark: Any, edits: int = 3, port: int = SERVE_PORT) -> dict[str, Any]:
+    """Seconds from saving `edited` to `mkdocs serve -f config` serving the role page with the change, per edit."""
     with socket.socket() as probe:
         if probe.connect_ex(("127.0.0.1", port)) == 0:
             raise SystemExit(f"port {port} is in use; stop the server there first")
@@ -190,9 +201,9 @@ def bench_serve(work: Path, edits: int = 3, port: int = SERVE_PORT) -> dict[str,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env=ENV,
-        cwd=ROOT,
+        cwd=config.parent,
     )
-    url = f"http://127.0.0.1:{port}/handbook/roles/{role}/"
+    url = f"http://127.0.0.1:{port}/handbook/roles/{SERVE_ROLE}/"
     try:
         start = time.perf_counter()
         if _wait_for(url, "</html>", 300) is None:
@@ -200,21 +211,32 @@ def bench_serve(work: Path, edits: int = 3, port: int = SERVE_PORT) -> dict[str,
         first = time.perf_counter() - start
         seconds = []
         for edit in range(edits):
-            time.sleep(1.0)  # let the watcher settle after the previous build
+            time.sleep(1.5)  # let the watcher settle after the previous build
             marker = f"Benchmark edit {edit} {time.time_ns()}"
-            text = re.sub(
-                r"\nsummary: (>-\n  )?", lambda m, marker=marker: f"{m.group(0)}{marker}. ", role_file.read_text(encoding="utf-8"), count=1
-            )
             saved = time.perf_counter()
-            role_file.write_text(text, encoding="utf-8")
+            mark(edited, marker)
             waited = _wait_for(url, marker, 60)
             seconds.append(round(time.perf_counter() - saved, 3) if waited is not None else None)
     finally:
-        server.terminate()
+        server.terminate()  # the server this function started, by its process handle
         server.wait(timeout=30)
-        config.unlink()
     timed = [s for s in seconds if s is not None]
     return {"first_page_seconds": round(first, 3), "edit_seconds": seconds, "median": statistics.median(timed) if timed else None}
+
+
+def bench_serve(work: Path, edits: int = 3) -> dict[str, Any]:
+    """`mkdocs serve` on the real data (a role's data file edited) and on its baseline (the role page's Markdown edited)."""
+    data = work / "serve" / "data"
+    shutil.copytree(ROOT / "data", data)
+    config = write_config(data, "serve")
+    try:
+        plain = work / "serve" / "plain"
+        render_plain_site(config, plain)
+        handbook = serve_latency(config, data / "roles" / f"{SERVE_ROLE}.yml", _mark_data, edits)
+    finally:
+        config.unlink()
+    baseline = serve_latency(plain / "mkdocs.yml", plain / "docs" / "roles" / SERVE_ROLE / "index.md", _mark_markdown, edits)
+    return {"handbook": handbook, "baseline": baseline}
 
 
 def table(results: list[ScaleResult]) -> str:
@@ -256,7 +278,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_serve:
             print("mkdocs serve ...", flush=True)
             report["serve"] = bench_serve(work)
-            print(f"  data edit served again after {report['serve']['edit_seconds']} s", flush=True)
+            print(f"  data edit served again after {report['serve']['handbook']['edit_seconds']} s", flush=True)
+            print(f"  baseline: Markdown edit served again after {report['serve']['baseline']['edit_seconds']} s", flush=True)
     by_scale = {r.scale: r for r in results}
     growth = round(by_scale[16].handbook_median / by_scale[4].handbook_median, 2) if 4 in by_scale and 16 in by_scale else None
     report = {

@@ -112,7 +112,9 @@ class _Copy:
 
     def _rotate(self, text: str) -> str:
         sentences = re.split(r"(?<=[.!?])\s+", text.strip())
-        turn = self.rng.randrange(len(sentences))
+        if len(sentences) < 2:
+            return text
+        turn = 1 + self.rng.randrange(len(sentences) - 1)  # never the original order
         return " ".join(sentences[turn:] + sentences[:turn])
 
 
