@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from jinja2 import BytecodeCache, Environment
-from jinja2.bccache import Bucket
+from jinja2 import Environment, FileSystemBytecodeCache
 
 if TYPE_CHECKING:
     from .build import Site
@@ -50,30 +49,12 @@ def history() -> History | None:
     return _history
 
 
-# Performance (issue #6): what `mkdocs serve` can keep between rebuilds of one process. Jinja compiles a template on
-# its first use in an environment, and MkDocs makes a new theme environment for every build: the compiled code of
-# every template (the theme's and ours) is kept here, keyed by the template's source, so a changed template is
-# compiled again and an unchanged one is not.
+# Performance (issue #6): Jinja compiles a template on its first use in an environment, and MkDocs makes a new theme
+# environment for every build (and every `mkdocs serve` rebuild). Jinja's own bytecode cache keeps the compiled code
+# of every template (the theme's and ours) in the system's temporary folder, keyed by template name and source
+# checksum (and Python/Jinja version): an unchanged template is compiled once, ever; a changed one again.
+COMPILED_TEMPLATES = FileSystemBytecodeCache()
 _environment: Environment | None = None
-
-
-class CompiledTemplates(BytecodeCache):
-    """An in-memory Jinja bytecode cache shared by every build of this process."""
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        """Reuse the compiled code of a template whose source has not changed."""
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        """Keep a template's compiled code."""
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-COMPILED_TEMPLATES = CompiledTemplates()
 
 
 def environment() -> Environment:
