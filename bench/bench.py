@@ -253,6 +253,36 @@ def table(results: list[ScaleResult]) -> str:
     return "\n".join(lines)
 
 
+def summary(report: dict[str, Any]) -> str:
+    """A results file as the README's Performance table and notes (Markdown)."""
+    results = [ScaleResult(**r) for r in report["scales"]]
+    load = report["machine"]["load_before"][0], report["machine"]["load_after"][0]
+    lines = [
+        f"Run of {report['started']} on {report['machine']['cpus']} cores, {report['runs']} runs per site and scale "
+        f"(1-minute load average {load[0]:.1f} before and {load[1]:.1f} after: the machine was shared).",
+        "",
+        table(results),
+        "",
+    ]
+    if report.get("scale16_over_scale4") is not None:
+        lines.append(f"- Scale 16 / scale 4 build time: {report['scale16_over_scale4']:.2f}.")
+    if "real" in report:
+        real = report["real"]
+        lines.append(
+            f"- The real handbook (`mkdocs build --strict`): {real['median']:.2f} s for {real['pages']} pages; "
+            f"largest page {real['largest_page_bytes'] / 1024:.0f} KB `{real['largest_page']}`."
+        )
+    if "serve" in report:
+        serve = report["serve"]
+        handbook, baseline = serve["handbook"], serve["baseline"]
+        lines.append(
+            f"- `mkdocs serve`, a role's data file saved -> its page served with the change: median {handbook['median']:.2f} s "
+            f"({', '.join(str(s) for s in handbook['edit_seconds'])}); the baseline, the role page's Markdown saved: median "
+            f"{baseline['median']:.2f} s ({', '.join(str(s) for s in baseline['edit_seconds'])})."
+        )
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark, print the table and write the JSON results."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -261,7 +291,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve measurement")
     parser.add_argument("--no-real", action="store_true", help="skip building the real handbook")
     parser.add_argument("--out", type=Path, help="JSON file (default: bench/results/<date>.json)")
+    parser.add_argument("--summary", type=Path, metavar="JSON", help="only print a results file as the README's table")
     args = parser.parse_args(argv)
+    if args.summary:
+        print(summary(json.loads(args.summary.read_text(encoding="utf-8"))))
+        return 0
     started = dt.datetime.now(dt.UTC).replace(microsecond=0)
     load_before = os.getloadavg()
     results: list[ScaleResult] = []
