@@ -505,6 +505,7 @@ def _training_navigation(hb: Handbook) -> list[Any]:
 # split into collapsed groups ("Account Management – Consultant"), nested again when there are many groups: a page
 # then carries a few dozen navigation links whatever the number of records, and every page stays a few clicks away.
 NAV_GROUP_MAX = 12
+NAV_GROUP_FANOUT = 6  # at most this many groups side by side; more are nested one level deeper
 
 
 def grouped_navigation(entries: list[Any], depth: int = 1) -> list[Any]:
@@ -531,12 +532,26 @@ def _groups(members: list[Any]) -> list[Any]:
     size = -(-len(members) // count)
     chunks = [members[i : i + size] for i in range(0, len(members), size)]
     groups = [{f"{_nav_title(chunk[0])} – {_nav_title(chunk[-1])}": chunk} for chunk in chunks]
-    return groups if len(groups) <= NAV_GROUP_MAX else _groups(groups)
+    # Every collapsed group's label is rendered on each page of its section: many groups are grouped again.
+    return groups if len(groups) <= NAV_GROUP_FANOUT else _groups_of(groups)
 
 
-def _nav_title(entry: Any, limit: int = 28) -> str:
+def _groups_of(groups: list[Any]) -> list[Any]:
+    """Groups of at most NAV_GROUP_FANOUT groups, nested until one level has few enough."""
+    count = -(-len(groups) // NAV_GROUP_FANOUT)
+    size = -(-len(groups) // count)
+    outer = [{f"{_nav_title(chunk[0])} – {_nav_title(chunk[-1], last=True)}": chunk} for chunk in _chunks(groups, size)]
+    return outer if len(outer) <= NAV_GROUP_FANOUT else _groups_of(outer)
+
+
+def _chunks(items: list[Any], size: int) -> list[list[Any]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _nav_title(entry: Any, limit: int = 28, last: bool = False) -> str:
     title = next(iter(entry)) if isinstance(entry, dict) else str(entry)
-    title = title.split(" – ")[0] if " – " in title else title  # a nested group is named after its first entry
+    if " – " in title:  # a nested group is named after its first (or last) entry
+        title = title.split(" – ")[-1 if last else 0]
     return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
 
 

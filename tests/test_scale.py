@@ -17,7 +17,7 @@ from sites import ROOT, BuiltSite, mkdocs_build
 
 from macros.cli import main as handbook
 from macros.index import _normalized, load_handbook
-from macros.pages import LONG_LISTINGS, MATRIX_PART_ROLES, NAV_GROUP_MAX, matrix_parts
+from macros.pages import LONG_LISTINGS, MATRIX_PART_ROLES, NAV_GROUP_FANOUT, NAV_GROUP_MAX, grouped_navigation, matrix_parts
 from macros.render import make_environment, render_template
 from macros.synth import synthesize
 
@@ -138,3 +138,30 @@ def test_many_roles_list_one_role_finder_entry_per_profile(scaled, monkeypatch):
     assert sorted(a.get_text(strip=True) for li in items for a in li.select("a")) == sorted(r.name for r in hb.roles)
     for answers, roles in hb.profiles():
         assert all(roles[0].profile[q] == r.profile[q] for r in roles for q, _ in answers)
+
+
+def _leaves(entries: list) -> list[str]:
+    found: list[str] = []
+    for entry in entries:
+        if isinstance(entry, str):
+            found.append(entry)
+        else:
+            ((_, value),) = entry.items()
+            found += _leaves(value) if isinstance(value, list) else [value]
+    return found
+
+
+def test_navigation_groups_long_lists_and_nests_many_groups_keeping_order():
+    pages = [{f"Record {n:03}": f"records/{n:03}.md"} for n in range(200)]
+    section = grouped_navigation(["records/index.md", {"Family": pages}])
+    ((title, family),) = section[1].items()
+    assert title == "Family" and _leaves(family) == [f"records/{n:03}.md" for n in range(200)]  # every page, in order
+    assert len(family) <= NAV_GROUP_FANOUT  # a few groups side by side ...
+    ((first_label, first),) = family[0].items()
+    assert first_label.startswith("Record 000 – ")
+    deepest = first
+    while isinstance(next(iter(deepest[0].values())), list):
+        deepest = next(iter(deepest[0].values()))
+    assert len(deepest) <= NAV_GROUP_MAX  # ... and at the bottom, at most NAV_GROUP_MAX pages
+    short = [{f"Record {n}": f"records/{n}.md"} for n in range(NAV_GROUP_MAX)]
+    assert grouped_navigation(["x.md", {"Family": short}]) == ["x.md", {"Family": short}]  # short lists stay as they are
