@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -28,7 +29,12 @@ def markdown_text(value: Any) -> Markup:
     """Escape a data value for Markdown and HTML: it renders as exactly the text that was written."""
     if isinstance(value, Markup):
         return value
-    text = " ".join(str(value).split())  # one paragraph: a newline in data must not start a list or heading
+    return _escaped_markdown(str(value))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # performance (issue #6): names and behaviors are shown on many pages
+def _escaped_markdown(value: str) -> Markup:
+    text = " ".join(value.split())  # one paragraph: a newline in data must not start a list or heading
     text = text.translate(_MARKDOWN_ESCAPES)
     text = _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", text)
     if text[:1] in ("-", "+", "="):
@@ -50,8 +56,12 @@ def _finalize(value: Any) -> Any:
 @pass_context
 def _href(context: Any, kind: str, record_id: str = "") -> str:
     """Relative link from the page being rendered to a record's page, as MkDocs expects."""
-    here = context.get("here", "index.md")
-    return posixpath.relpath(page_path(kind, record_id), posixpath.dirname(here) or ".")
+    return _relative(page_path(kind, record_id), posixpath.dirname(context.get("here", "index.md")) or ".")
+
+
+@functools.lru_cache(maxsize=1 << 16)  # performance (issue #6): pages link to the same records from the same folders
+def _relative(target: str, base: str) -> str:
+    return posixpath.relpath(target, base)
 
 
 def _directory_url(src_uri: str) -> str:
@@ -67,7 +77,7 @@ def _url(context: Any, kind: str, record_id: str = "") -> str:
     """Link to a record's page for raw HTML blocks, where MkDocs does not rewrite `.md` links: relative to the published URL."""
     here = _directory_url(context.get("here", "index.md")).rstrip("/") or "."
     target = _directory_url(page_path(kind, record_id)).rstrip("/") or "."
-    return posixpath.relpath(target, here) + "/"
+    return _relative(target, here) + "/"
 
 
 def make_environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
