@@ -259,7 +259,7 @@ def summary(report: dict[str, Any]) -> str:
     load = report["machine"]["load_before"][0], report["machine"]["load_after"][0]
     lines = [
         f"Run of {report['started']} on {report['machine']['cpus']} cores, {report['runs']} runs per site and scale "
-        f"(1-minute load average {load[0]:.1f} before and {load[1]:.1f} after: the machine was shared).",
+        f"(1-minute load average {load[0]:.1f} before, {load[1]:.1f} after; the machine is shared with other work).",
         "",
         table(results),
         "",
