@@ -1,8 +1,10 @@
 # Shortcuts for dev.py, which works without make on a fresh clone.
-.PHONY: serve build test
+.PHONY: serve build test bench
 serve:
 	python3 dev.py serve
 build:
 	python3 dev.py build
 test:
 	python3 dev.py test
+bench:
+	python3 dev.py bench

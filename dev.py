@@ -4,6 +4,7 @@
     python3 dev.py serve    # preview the handbook at http://127.0.0.1:8000 (rebuilds when data/ changes)
     python3 dev.py build    # strict build into site/ (swapped in only when the build succeeded; -f CONFIG, -d DIR)
     python3 dev.py test     # lint, then every test
+    python3 dev.py bench    # the performance benchmark (scales 1, 4, 16 against plain MkDocs; several minutes)
     python3 dev.py install  # only install (.venv, the `handbook` command, Chromium for browser tests), as CI does
 
 The first run creates .venv/ and installs the pinned requirements; later runs reuse it.
@@ -131,6 +132,9 @@ def main(argv: list[str]) -> None:
         _run(BIN / "ruff", "check", "macros", "tests", "dev.py")
         _run(BIN / "ruff", "format", "--check", "macros", "tests", "dev.py")
         _run(BIN / "python", "-m", "pytest", *rest)
+    elif task == "bench":
+        ensure_venv()
+        _run(BIN / "python", "bench/bench.py", *rest)
     elif task == "install":
         ensure_venv()
         ensure_chromium()

@@ -118,6 +118,20 @@ def _render(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- Performance (issue #6): synthetic enterprise-scale data ---------------------------------------------------------
+def _synth(args: argparse.Namespace) -> int:
+    from .synth import synthesize
+
+    try:
+        result = synthesize(Path(args.data), Path(args.dir), args.scale, args.seed)
+    except (FileExistsError, ValueError) as error:
+        print(f"handbook synth: {error}", file=sys.stderr)
+        return 1
+    counts = ", ".join(f"{count} {kind}" for kind, count in result.records.items())
+    print(f"Wrote {result.files} files into {args.dir}: {counts}.")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="handbook",
@@ -180,6 +194,20 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("dir", metavar="DIR", help="output folder (must be empty or not exist)")
     render.add_argument("--config", default="mkdocs.yml", help="the project's mkdocs.yml (default: mkdocs.yml)")
     render.set_defaults(run=_render)
+
+    # Performance (issue #6)
+    synth = commands.add_parser("synth", help="write a synthetic data folder K times the real one (for the benchmark)")
+    synth.description = (
+        "Write a complete, valid data folder with K copies of every role, competency, curriculum, exam, certification, "
+        "cohort, play, coaching plan and experiment (copy 0 is the real data; the others are renamed per business unit, "
+        "with references kept inside their copy). Reference tables (families, dimensions, levels, ...) are written once. "
+        "The same --seed writes byte-identical files."
+    )
+    synth.add_argument("dir", metavar="DIR", help="output folder (must be empty or not exist)")
+    synth.add_argument("--scale", type=int, required=True, metavar="K", help="how many copies of the real data")
+    synth.add_argument("--seed", type=int, default=0, metavar="N", help="seed for the text variations (default: 0)")
+    data_option(synth)
+    synth.set_defaults(run=_synth)
     return parser
 
 

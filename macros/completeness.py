@@ -3,43 +3,31 @@
 from __future__ import annotations
 
 import html
-from html.parser import HTMLParser
+import re
 from pathlib import Path
 
 from .index import Handbook
 from .model import MetricGroup
-from .pages import page_path
+from .pages import is_long_listing, matrix_parts, page_path
 
-
-class _TextOf(HTMLParser):
-    """Collects the visible text of an HTML page's main article."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.depth = 0
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.depth or (tag == "article" and "md-content__inner" in (dict(attrs).get("class") or "")):
-            self.depth += 1 if tag not in _VOID else 0
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.depth and tag not in _VOID:
-            self.depth -= 1
-
-    def handle_data(self, data: str) -> None:
-        if self.depth:
-            self.parts.append(data)
-
-
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# Performance (issue #6): the article's text by two C-level regular expressions instead of an HTML parser (ten times
+# faster, same text): built pages escape every '<' and '>' in text and attribute values, so a tag ends at the first '>'.
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_TAG = re.compile(r"<[^>]*>")
 
 
 def page_text(html_file: Path) -> str:
     """Whitespace-normalized visible text of a built page's article."""
-    parser = _TextOf()
-    parser.feed(html_file.read_text(encoding="utf-8"))
-    return " ".join(html.unescape(" ".join(parser.parts)).split())
+    article = _article(html_file.read_text(encoding="utf-8"))
+    return " ".join(html.unescape(_TAG.sub(" ", _COMMENT.sub(" ", article))).split())
+
+
+def _article(page: str) -> str:
+    """Only the main article of a built page (performance, issue #6): the header, navigation and footer are most of a
+    page's HTML and need no parsing, so the check costs the size of the content, not of the navigation."""
+    start = page.find('<article class="md-content__inner')
+    end = page.rfind("</article>")
+    return page[start : end + len("</article>")] if 0 <= start < end else page
 
 
 def _built(site_dir: Path, src_uri: str) -> Path:
@@ -89,9 +77,23 @@ def expected_texts(handbook: Handbook) -> dict[str, list[str]]:
     for dimension in handbook.dimensions:
         expected[page_path("dimension", dimension.id)] = [c.name for c in handbook.competencies_by_dimension[dimension.id]]
     expected[page_path("matrix")] = [*(r.name for r in handbook.roles), *(c.name for c in handbook.competencies)]
+    if parts := matrix_parts(handbook):  # performance (issue #6): a split matrix shows competencies on its parts
+        expected[page_path("matrix")] = [r.name for r in handbook.roles]
+        for part in parts:
+            expected[page_path("matrix-part", part.id)] = [*(r.name for r in part.roles), *(c.name for _, cs in part.groups for c in cs)]
     _expect_training(handbook, expected)  # issue #4
     for src_uri, texts in playbook_texts(handbook).items():  # Playbooks (issue 5)
         expected.setdefault(src_uri, []).extend(texts)
+    if is_long_listing(handbook.competencies):  # performance (issue #6): compact listings name dimensions, not every record
+        missing = [c.name for c in handbook.competencies if not handbook.sessions_by_competency[c.id]]
+        expected[page_path("competencies")] = [d.name for d in handbook.dimensions]
+        expected[page_path("coverage")] = [*(d.name for d in handbook.dimensions), *missing]
+    if is_long_listing(handbook.plays, "plays"):  # the plays index lists names by phase; the journey map counts plays per stage
+        expected[page_path("plays")] = [
+            *(p.name for p in handbook.plays),
+            *(ph.name for ph in handbook.phases if handbook.plays_by_phase[ph.id]),
+        ]
+        expected[page_path("journey-map")] = [t for t in expected[page_path("journey-map")] if t not in {p.name for p in handbook.plays}]
     return expected
 
 

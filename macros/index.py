@@ -269,6 +269,15 @@ class Handbook:
             result.append((competency, behaviors))
         return tuple(result)
 
+    # Performance (issue #6): listings of many roles group the roles that share a profile.
+    def profiles(self) -> tuple[tuple[tuple[tuple[str, str], ...], tuple[Role, ...]], ...]:
+        """Each distinct profile (the (question, answer) pairs, in question order) with its roles, first seen first."""
+        grouped: dict[tuple[tuple[str, str], ...], list[Role]] = {}
+        for role in self.roles:
+            answers = tuple((q.id, a) for q in self.mapping.questions for a in role.profile.get(q.id, ()))
+            grouped.setdefault(answers, []).append(role)
+        return tuple((answers, tuple(roles)) for answers, roles in grouped.items())
+
     def plays_for(self, role_id: str, stage_id: str) -> tuple[Play, ...]:
         """The plays a role runs at one deal stage."""
         return tuple(p for p in self.plays_by_stage.get(stage_id, ()) if role_id in p.roles)

@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the engine pa
 
 from macros import state
 from macros.build import build_site, expand_nav
+from macros.chrome import compact_chrome
 from macros.completeness import missing_records
 from macros.history import read_history
 from macros.problems import DataError
@@ -26,7 +27,7 @@ def _data_dir(config: MkDocsConfig) -> Path:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load, validate and render the handbook once; a data problem stops the build before anything is written."""
     try:
-        site = build_site(_data_dir(config))
+        site = build_site(_data_dir(config), env=state.environment())  # templates compiled once per process (issue #6)
     except DataError as error:
         raise PluginError(error.report()) from None
     state.set_current(site)
@@ -34,6 +35,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if config.nav:
         config.nav = expand_nav(config.nav, site.nav)
     return config
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    """Keep the theme's compiled templates between the rebuilds of `mkdocs serve` (issue #6)."""
+    env.bytecode_cache = state.COMPILED_TEMPLATES
+    return env
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -77,6 +84,11 @@ def _edit_base(config: MkDocsConfig) -> str:
         edit_uri = f"{config.repo_url.rstrip('/')}/{edit_uri.lstrip('/')}"
     docs = Path(config.docs_dir).name
     return f"{edit_uri[: -len(docs)]}" if edit_uri.endswith(f"/{docs}") else f"{edit_uri}/"
+
+
+def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
+    """Drop the theme's indentation around the article: navigation-heavy pages halve in size (issue #6)."""
+    return compact_chrome(output)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .index import Handbook
-from .model import Competency, Dimension, Role
+from .model import Competency, Dimension, Family, Role
 from .training import EVALUATORS, cohort_calendar, long_date  # issue #4
 
 # Where each kind of record's page lives (source paths; MkDocs turns roles/x.md into /roles/x/).
@@ -23,6 +23,7 @@ PAGE_PATHS = {
     "competencies": "competencies/index.md",
     "dimensions": "dimensions/index.md",
     "matrix": "matrix.md",
+    "matrix-part": "matrix/{id}.md",  # parts of the matrix of a large handbook (issue #6)
     "profile-mapping": "profile-mapping.md",
     # Training (issue #4). A week's id is '<curriculum>/week-<n>' (PlannedSession.week_ref).
     "curricula": "curricula/index.md",
@@ -172,17 +173,7 @@ def plan_pages(handbook: Handbook) -> list[PageSpec]:
                     competency.definition,
                 )
             )
-    specs.append(
-        PageSpec(
-            page_path("matrix"),
-            "Roles and competencies matrix",
-            "matrix.md",
-            {"handbook": hb},
-            (*role_files,),
-            "Which role needs which competency, at a glance.",
-            hide=("navigation", "toc"),
-        )
-    )
+    specs += matrix_pages(hb, role_files)  # one page, or an overview and parts at scale (issue #6)
     mapping_file = next(f for f in hb.data_files if f.endswith("/profile-mapping.yml"))
     specs.append(
         PageSpec(
@@ -367,7 +358,13 @@ def navigation(handbook: Handbook) -> dict[str, list[Any]]:
     sections = {page_path("roles"): roles, page_path("competencies"): competencies}
     sections[page_path("curricula")] = _training_navigation(hb)  # issue #4
     sections[page_path("plays")] = playbook_navigation(hb)  # Playbooks (issue 5)
-    return sections
+    if parts := matrix_parts(hb):  # performance (issue #6): the parts of a split matrix, by family
+        families = dict.fromkeys(part.family for part in parts)
+        sections[page_path("matrix")] = [
+            page_path("matrix"),
+            *({f.name: [{p.title: page_path("matrix-part", p.id)} for p in parts if p.family == f]} for f in families),
+        ]
+    return {listing: grouped_navigation(section) for listing, section in sections.items()}  # performance (issue #6)
 
 
 # --- Training (issue #4): curricula, weeks, coverage, certifications, exams and cohorts ------------------------------
@@ -484,12 +481,15 @@ def _training_pages(hb: Handbook) -> list[PageSpec]:
 def _training_navigation(hb: Handbook) -> list[Any]:
     """The Training tab: index and coverage, a section per curriculum with its weeks, then cohorts, certifications, exams."""
     section: list[Any] = [page_path("curricula"), {"Competency coverage": page_path("coverage")}]
+    curricula: list[Any] = []
     for curriculum in hb.curricula:
         weeks = [
             {f"Week {number}: {week.title}": page_path("curriculum-week", f"{curriculum.id}/week-{number}")}
             for number, week in enumerate(curriculum.weeks, start=1)
         ]
-        section.append({curriculum.name: [page_path("curriculum", curriculum.id), *weeks]})
+        curricula.append({curriculum.name: [page_path("curriculum", curriculum.id), *weeks]})
+    # Performance (issue #6): a tab's own sections are always expanded; many curricula go one level down, in groups.
+    section += curricula if len(curricula) <= NAV_GROUP_MAX else [{"Curricula": curricula}]
     if hb.cohorts:
         section.append({"Cohorts": [{c.name: page_path("cohort", c.id)} for c in hb.cohorts]})
     if hb.certifications:
@@ -497,3 +497,130 @@ def _training_navigation(hb: Handbook) -> list[Any]:
     if hb.exams:
         section.append({"Exams": [{e.name: page_path("exam", e.id)} for e in hb.exams]})
     return section
+
+
+# --- Performance (issue #6): navigation that stays small at enterprise scale -------------------------------------------
+# Material renders, on every page, the active tab's sections and their direct entries (navigation.sections), and
+# with navigation.prune nothing inside collapsed sections. A list of more than NAV_GROUP_MAX entries is therefore
+# split into collapsed groups ("Account Management – Consultant"), nested again when there are many groups: a page
+# then carries a few dozen navigation links whatever the number of records, and every page stays a few clicks away.
+NAV_GROUP_MAX = 12
+NAV_GROUP_FANOUT = 6  # at most this many groups side by side; more are nested one level deeper
+
+
+def grouped_navigation(entries: list[Any], depth: int = 1) -> list[Any]:
+    """A navigation section with every long list of entries split into alphabetical groups, recursively."""
+    entries = [_grouped_entry(entry, depth) for entry in entries]
+    index = [entries[0]] if entries and isinstance(entries[0], str) else []  # the section's own page stays first
+    members = entries[len(index) :]
+    if depth == 1 or len(members) <= NAV_GROUP_MAX:  # a tab's top level is always expanded: grouping it saves nothing
+        return entries
+    return index + _groups(members)
+
+
+def _grouped_entry(entry: Any, depth: int) -> Any:
+    if isinstance(entry, dict) and len(entry) == 1:
+        ((title, value),) = entry.items()
+        if isinstance(value, list):
+            return {title: grouped_navigation(value, depth + 1)}
+    return entry
+
+
+def _groups(members: list[Any]) -> list[Any]:
+    """Split entries (in their order) into at most NAV_GROUP_MAX groups of near-equal size, nesting when needed."""
+    count = -(-len(members) // NAV_GROUP_MAX)
+    size = -(-len(members) // count)
+    chunks = [members[i : i + size] for i in range(0, len(members), size)]
+    groups = [{f"{_nav_title(chunk[0])} – {_nav_title(chunk[-1])}": chunk} for chunk in chunks]
+    # Every collapsed group's label is rendered on each page of its section: many groups are grouped again.
+    return groups if len(groups) <= NAV_GROUP_FANOUT else _groups_of(groups)
+
+
+def _groups_of(groups: list[Any]) -> list[Any]:
+    """Groups of at most NAV_GROUP_FANOUT groups, nested until one level has few enough."""
+    count = -(-len(groups) // NAV_GROUP_FANOUT)
+    size = -(-len(groups) // count)
+    outer = [{f"{_nav_title(chunk[0])} – {_nav_title(chunk[-1], last=True)}": chunk} for chunk in _chunks(groups, size)]
+    return outer if len(outer) <= NAV_GROUP_FANOUT else _groups_of(outer)
+
+
+def _chunks(items: list[Any], size: int) -> list[list[Any]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _nav_title(entry: Any, limit: int = 28, last: bool = False) -> str:
+    title = next(iter(entry)) if isinstance(entry, dict) else str(entry)
+    if " – " in title:  # a nested group is named after its first (or last) entry
+        title = title.split(" – ")[-1 if last else 0]
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+
+
+# Performance (issue #6): the roles x competencies matrix grows with roles x competencies. Up to MATRIX_MAX_ROLES roles it
+# is one page; beyond, an overview page links to parts of at most MATRIX_PART_ROLES roles of one family, each with only
+# the competencies those roles need (rows still grouped by dimension), so every part stays a readable table.
+MATRIX_MAX_ROLES = 24
+MATRIX_PART_ROLES = 8
+
+
+@dataclass(frozen=True)
+class MatrixPart:
+    """One part of a split matrix: a family's group of roles and the competencies they need."""
+
+    id: str
+    title: str
+    family: Family
+    roles: tuple[Role, ...]
+    groups: tuple[tuple[Dimension, tuple[Competency, ...]], ...]
+
+
+def matrix_parts(hb: Handbook) -> tuple[MatrixPart, ...]:
+    """The parts of the matrix, or none when the whole matrix fits on one page."""
+    if len(hb.roles) <= MATRIX_MAX_ROLES:
+        return ()
+    parts: list[MatrixPart] = []
+    for family in hb.families:
+        members = hb.roles_by_family[family.id]
+        count = -(-len(members) // MATRIX_PART_ROLES)
+        size = -(-len(members) // count) if count else 1
+        for number, start in enumerate(range(0, len(members), size), start=1):
+            roles = members[start : start + size]
+            needed = {c for role in roles for c in role.competencies}
+            title = family.name if count == 1 else f"{family.name} {number}: {roles[0].name} – {roles[-1].name}"
+            groups = by_dimension(hb, tuple(c for c in hb.competencies if c.id in needed))
+            parts.append(MatrixPart(f"{family.id}-{number}", title, family, roles, groups))
+    return tuple(parts)
+
+
+def matrix_pages(hb: Handbook, role_files: tuple[str, ...]) -> list[PageSpec]:
+    """The matrix page, or its overview and parts when the handbook has many roles."""
+    parts = matrix_parts(hb)
+    hide = ("navigation", "toc")
+    description = "Which role needs which competency, at a glance."
+    if not parts:
+        context = {"handbook": hb, "roles": hb.roles, "groups": by_dimension(hb, hb.competencies), "part": None}
+        return [PageSpec(page_path("matrix"), "Roles and competencies matrix", "matrix.md", context, role_files, description, hide=hide)]
+    by_family: dict[str, list[PageSpec]] = {}
+    specs = []
+    for part in parts:
+        files = tuple(hb.source("role", r.id).file for r in part.roles)
+        context = {"handbook": hb, "roles": part.roles, "groups": part.groups, "part": part.title, "part_id": part.id}
+        spec = PageSpec(page_path("matrix-part", part.id), f"Matrix: {part.title}", "matrix.md", context, files, description, hide=hide)
+        by_family.setdefault(part.family.id, []).append(spec)
+        specs.append(spec)
+    overview = {
+        "handbook": hb,
+        "parts": tuple((hb.family[f], tuple(members)) for f, members in by_family.items()),
+        "part_size": MATRIX_PART_ROLES,
+    }
+    return [PageSpec(page_path("matrix"), "Roles and competencies matrix", "matrix_index.md", overview, role_files, description), *specs]
+
+
+# Performance (issue #6): index pages list every record while a list is short; past a limit they switch to a compact
+# form (names and counts, no summaries; the record pages and per-dimension pages hold the detail), so no page
+# outgrows a reader. Limits per listing, from the bytes one row weighs in its full form.
+LONG_LISTINGS = {"default": 100, "dimension": 40, "plays": 60}
+
+
+def is_long_listing(records: Any, listing: str = "default") -> bool:
+    """Whether a listing has so many records that its page shows them compactly (a Jinja test: `x is long_listing`)."""
+    return len(records) > LONG_LISTINGS[listing]

@@ -84,6 +84,11 @@ def _macro_renderer(site: Site) -> Any:
     return render
 
 
+def _page_templates(folder: str, names: list[str]) -> list[str]:
+    """The engine's page templates (overrides/handbook/*.md) are not theme files: the baseline leaves them out."""
+    return [name for name in names if Path(folder).name == "handbook" and name.endswith(".md")]
+
+
 def render_plain_site(config_file: Path, out_dir: Path) -> PlainSite:
     """Write docs/ (generated and hand-written pages, downloads), overrides/ and a plain mkdocs.yml into `out_dir`."""
     config_file = Path(config_file).resolve()
@@ -117,7 +122,7 @@ def render_plain_site(config_file: Path, out_dir: Path) -> PlainSite:
         target.write_text(_join_front_matter(meta, body), encoding="utf-8")
     custom_dir = (config.get("theme") or {}).get("custom_dir") if isinstance(config.get("theme"), dict) else None
     if custom_dir:
-        shutil.copytree(root / custom_dir, out_dir / "overrides", ignore=shutil.ignore_patterns("handbook/*.md"))
+        shutil.copytree(root / custom_dir, out_dir / "overrides", ignore=_page_templates)
     plain = plain_config(config, site)
     target_config = out_dir / "mkdocs.yml"
     header = "# Written by `handbook render`: plain pages, no hooks or macros. Edit the project's data/ and docs/ instead.\n"

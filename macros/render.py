@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -12,7 +13,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
-from .pages import PageSpec, page_path
+from .pages import PageSpec, is_long_listing, page_path
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "overrides" / "handbook"
 
@@ -20,14 +21,21 @@ TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "overrides" / "handbook"
 # Backslash escapes keep the text itself intact for search; HTML escaping is left to `<`, `>` and `&`.
 _MARKDOWN_SPECIALS = {ch: "\\" + ch for ch in "\\`*_[]{}#|"}
 _LINE_START = re.compile(r"^(\d+)([.)])")
+_MARKDOWN_ESCAPES = str.maketrans(_MARKDOWN_SPECIALS)  # performance (issue #6): one C-level pass per value
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter: front matter for thousands of pages
 
 
 def markdown_text(value: Any) -> Markup:
     """Escape a data value for Markdown and HTML: it renders as exactly the text that was written."""
     if isinstance(value, Markup):
         return value
-    text = " ".join(str(value).split())  # one paragraph: a newline in data must not start a list or heading
-    text = "".join(_MARKDOWN_SPECIALS.get(ch, ch) for ch in text)
+    return _escaped_markdown(str(value))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # performance (issue #6): names and behaviors are shown on many pages
+def _escaped_markdown(value: str) -> Markup:
+    text = " ".join(value.split())  # one paragraph: a newline in data must not start a list or heading
+    text = text.translate(_MARKDOWN_ESCAPES)
     text = _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", text)
     if text[:1] in ("-", "+", "=", "!"):  # "!" since issue #7: '!!! note' would open an admonition
         text = "\\" + text
@@ -52,8 +60,12 @@ def _finalize(value: Any) -> Any:
 @pass_context
 def _href(context: Any, kind: str, record_id: str = "") -> str:
     """Relative link from the page being rendered to a record's page, as MkDocs expects."""
-    here = context.get("here", "index.md")
-    return posixpath.relpath(page_path(kind, record_id), posixpath.dirname(here) or ".")
+    return _relative(page_path(kind, record_id), posixpath.dirname(context.get("here", "index.md")) or ".")
+
+
+@functools.lru_cache(maxsize=1 << 16)  # performance (issue #6): pages link to the same records from the same folders
+def _relative(target: str, base: str) -> str:
+    return posixpath.relpath(target, base)
 
 
 def _directory_url(src_uri: str) -> str:
@@ -69,7 +81,7 @@ def _url(context: Any, kind: str, record_id: str = "") -> str:
     """Link to a record's page for raw HTML blocks, where MkDocs does not rewrite `.md` links: relative to the published URL."""
     here = _directory_url(context.get("here", "index.md")).rstrip("/") or "."
     target = _directory_url(page_path(kind, record_id)).rstrip("/") or "."
-    return posixpath.relpath(target, here) + "/"
+    return _relative(target, here) + "/"
 
 
 def make_environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
@@ -90,6 +102,7 @@ def make_environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
     env.filters["html"] = attribute_text  # text inside raw HTML blocks, where Markdown escapes would show
     env.filters["with_article"] = with_article
     env.filters["anchor"] = lambda value: re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
+    env.tests["long_listing"] = is_long_listing  # performance (issue #6): listings switch to a compact form at scale
     return env
 
 
@@ -114,6 +127,6 @@ def render_page(env: Environment, spec: PageSpec) -> str:
         meta["hide"] = list(spec.hide)
     if spec.search_boost is not None:
         meta["search"] = {"boost": spec.search_boost}
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    front = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
     body = render_template(env, spec.template, spec.src_uri, **spec.context)
     return f"---\n{front}---\n\n{body}"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from jinja2 import Environment, FileSystemBytecodeCache
+
 if TYPE_CHECKING:
     from .build import Site
     from .history import History
@@ -45,3 +47,22 @@ def set_history(history: History) -> None:
 def history() -> History | None:
     """The git history of the build in progress (None before the first build)."""
     return _history
+
+
+# Performance (issue #6): Jinja compiles a template on its first use in an environment, and MkDocs makes a new theme
+# environment for every build (and every `mkdocs serve` rebuild). Jinja's own bytecode cache keeps the compiled code
+# of every template (the theme's and ours) in the system's temporary folder, keyed by template name and source
+# checksum (and Python/Jinja version): an unchanged template is compiled once, ever; a changed one again.
+COMPILED_TEMPLATES = FileSystemBytecodeCache()
+_environment: Environment | None = None
+
+
+def environment() -> Environment:
+    """The handbook's template environment, made once per process (it reloads templates whose file changed)."""
+    global _environment
+    if _environment is None:
+        from .render import make_environment
+
+        _environment = make_environment()
+        _environment.bytecode_cache = COMPILED_TEMPLATES
+    return _environment

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bs4 import BeautifulSoup
+
 
 def _text(node) -> str:
     return " ".join(node.get_text(" ").split())
@@ -19,11 +21,13 @@ def test_every_role_has_a_checklist_with_exactly_its_behaviors(real_site, real_h
             assert [b["data-behavior"] for b in behaviors] == [b.id for b in competency.behaviors]
             assert [_text(b.legend) for b in behaviors] == [" ".join(b.text.split()) for b in competency.behaviors]
             for fieldset in behaviors:
-                radios = fieldset.select('input[type="radio"]')
-                assert [r["value"] for r in radios] == [str(s.value) for s in real_handbook.assessment.scale]
-                assert len({r["name"] for r in radios}) == 1
-        names = [r["name"] for r in article.select('.hb-rate-list input[type="radio"]')]
-        assert len(set(names)) == len(names) // len(real_handbook.assessment.scale), "each behavior needs its own radio group"
+                # The radio row is cloned from the page's one <template> by checklist.js (issue #6); on paper, the scale prints.
+                scale = fieldset.select_one(".hb-behavior__scale")
+                assert not scale.select("input") and scale["data-scale"] == " · ".join(str(s.value) for s in real_handbook.assessment.scale)
+        template_radios = BeautifulSoup(article.select_one("template.hb-scale-template").decode_contents(), "html.parser").select("input")
+        assert [(r["type"], r["value"]) for r in template_radios] == [("radio", str(s.value)) for s in real_handbook.assessment.scale]
+        names = [x["data-field"] for x in article.select(".hb-rate-list .hb-behavior__scale")]
+        assert len(set(names)) == len(names) == sum(len(c.behaviors) for c in competencies), "each behavior needs its own radio group"
         # Grouped by dimension: one h2 per dimension the role's competencies belong to, in model order.
         dimension_order = [d.name for d in real_handbook.dimensions if any(c.dimension == d.id for c in competencies)]
         headings = [h.get_text(strip=True).rstrip("¶") for h in article.select("h2")]

@@ -72,7 +72,20 @@
 
   /* ---------- the page ---------- */
 
+  /* Performance (issue #6): the page carries one radio row in a <template>; give every behavior its own copy. */
+  function fillScales() {
+    var template = document.querySelector("template.hb-scale-template");
+    if (!template) return;
+    document.querySelectorAll(".hb-behavior__scale[data-field]").forEach(function (scale) {
+      if (scale.querySelector("input")) return;
+      var row = template.content.firstElementChild.cloneNode(true);
+      row.querySelectorAll("input").forEach(function (input) { input.name = scale.dataset.field; });
+      while (row.firstChild) scale.appendChild(row.firstChild);
+    });
+  }
+
   function Checklist(root) {
+    fillScales();
     this.root = root;
     this.role = root.dataset.role;
     this.toolbar = root.querySelector(".hb-toolbar");
