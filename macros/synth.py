@@ -59,6 +59,13 @@ SINGLE_FILES = (
 HEADER = "# Synthetic data written by `handbook synth` (copy {copy} of the real data). Do not edit: regenerate it.\n"
 
 
+class _NoAliasDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Writes repeated values out in full: the loader refuses YAML aliases (&id001 / *id001) in data files."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
 @dataclass(frozen=True)
 class SynthResult:
     """What `synthesize` wrote: file count and records per kind."""
@@ -184,7 +191,7 @@ def _read(path: Path) -> Any:
 
 
 def _dump(data: Any, copy: int) -> str:
-    text = yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True, sort_keys=False, width=100)
+    text = yaml.dump(data, Dumper=_NoAliasDumper, allow_unicode=True, sort_keys=False, width=100)
     return HEADER.format(copy=copy) + text
 
 
