@@ -22,6 +22,9 @@ def _tab_through(page, presses: int) -> list[dict]:
     stops = []
     for _ in range(presses):
         page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('md-search__input')"):
+            # The search panel opens with a transition: on a loaded machine it is not open the instant focus lands.
+            page.wait_for_function("document.querySelector('.md-search__output').getBoundingClientRect().height > 0", timeout=5000)
         stop = page.evaluate(FOCUSED)
         if stop["tag"] == "body":
             break  # past the last control: the browser's own UI is next
