@@ -121,7 +121,8 @@ def main(argv: list[str]) -> None:
     rest = argv[1:]
     if task == "serve":
         ensure_venv()
-        os.execv(str(BIN / "mkdocs"), [str(BIN / "mkdocs"), "serve", *rest])
+        # --dirty: incremental preview, only pages whose content changed are rebuilt (macros/preview.py).
+        os.execv(str(BIN / "mkdocs"), [str(BIN / "mkdocs"), "serve", "--dirty", *rest])
     elif task == "build":
         ensure_venv()
         build_atomically(rest)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import logging
 import sys
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the engine package, when not pip-installed
@@ -17,7 +20,12 @@ from macros.build import build_site, expand_nav
 from macros.chrome import compact_chrome
 from macros.completeness import missing_records
 from macros.history import read_history
+from macros.preview import PreviewMemory, fingerprint, merge_search_docs, unchanged_pages
 from macros.problems import DataError
+
+_preview = {"dirty": False}  # set by on_startup: `mkdocs serve --dirty`
+_memory = PreviewMemory()  # lives as long as the `mkdocs serve` process
+_live_urls: set[str] = set()  # URLs of this build's pages, as the search index writes them
 
 
 def _data_dir(config: MkDocsConfig) -> Path:
@@ -43,13 +51,47 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     return env
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this process is a `mkdocs serve --dirty` preview (incremental rebuilds)."""
+    _preview["dirty"] = command == "serve" and dirty
+    if _preview["dirty"]:
+        # MkDocs warns that dirty builds may leave navigation stale; this preview rebuilds every page whenever the
+        # navigation, a template or mkdocs.yml changes (macros/preview.py), so the warning must not stop strict mode.
+        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
+
+
+class _DirtyNotice(logging.Filter):
+    """Turns MkDocs' dirty-build warning into an info line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno == logging.WARNING and "'dirty' build" in record.getMessage():
+            record.levelno, record.levelname = logging.INFO, "INFO"
+            record.msg, record.args = "Incremental preview: only pages whose content changed are rebuilt.", ()
+        return True
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add every generated page as a virtual file; a hand-written page may not shadow one."""
     site = state.current()
+    unchanged: set[str] = set()
+    if _preview["dirty"]:
+        watched = [Path(config.config_file_path), *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]
+        current = fingerprint(site.nav, [(s.src_uri, s.title) for s in site.pages], watched)
+        unchanged = unchanged_pages(_memory, current, site.markdown)
+        if _memory.fingerprint != current:  # navigation, a template or mkdocs.yml changed: hand-written pages too
+            for page_file in files.documentation_pages():
+                page_file.is_modified = lambda: True  # type: ignore[method-assign]
+        _memory.fingerprint, _memory.markdown = current, dict(site.markdown)
     for src_uri, markdown in site.markdown.items():
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri} is generated from data; delete the hand-written file")
-        files.append(File.generated(config, src_uri, content=markdown))
+        file = File.generated(config, src_uri, content=markdown)
+        if src_uri in unchanged:
+            file.is_modified = lambda: False  # type: ignore[method-assign]  # dirty mode skips the unchanged page
+        files.append(file)
+    if _preview["dirty"]:
+        _live_urls.clear()
+        _live_urls.update("" if f.url == "./" else f.url for f in files if f.is_documentation_page())
     for path, content in site.downloads.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} is generated from data; delete the hand-written file")
@@ -91,13 +133,28 @@ def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
     return compact_chrome(output)
 
 
+@event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
     """Nothing lost: fail the build when a record in the data is missing from the page that should show it."""
+    if _preview["dirty"]:
+        _restore_search_index(Path(config.site_dir))
     missing = missing_records(state.current().handbook, Path(config.site_dir))
     if missing:
         listed = "\n".join(f"  - {line}" for line in missing[:50])
         more = f"\n  ... and {len(missing) - 50} more" if len(missing) > 50 else ""
         raise PluginError(f"{len(missing)} data records are missing from the built pages:\n{listed}{more}")
+
+
+def _restore_search_index(site_dir: Path) -> None:
+    """In an incremental preview the search plugin indexes only the rebuilt pages: merge the others back in."""
+    index_file = site_dir / "search" / "search_index.json"
+    if not index_file.exists():
+        return
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    if _memory.search_docs:
+        index["docs"] = merge_search_docs(_memory.search_docs, index["docs"], _live_urls)
+        index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    _memory.search_docs = index["docs"]
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
