@@ -78,7 +78,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         watched = [Path(config.config_file_path), *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]
         current = fingerprint(site.nav, [(s.src_uri, s.title) for s in site.pages], watched)
         unchanged = unchanged_pages(_memory, current, site.markdown)
-        if _memory.fingerprint != current:  # navigation, a template or mkdocs.yml changed: hand-written pages too
+        if _memory.fingerprint != current or len(unchanged) < len(site.markdown):
+            # Hand-written pages too: after a navigation, template or config change every page shows it, and after a
+            # data change the home page's macros (role directory, role finder) may show it.
             for page_file in files.documentation_pages():
                 page_file.is_modified = lambda: True  # type: ignore[method-assign]
         _memory.fingerprint, _memory.markdown = current, dict(site.markdown)
