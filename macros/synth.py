@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from .index import _normalized
+from .index import REQUIRED_FILES, _normalized
 
 # Business units that name the copies; past the last one, copies get a number as well.
 UNITS = (
@@ -43,12 +43,7 @@ ID_MAX = 80  # the Id pattern's max_length in model.py
 PROSE_KEYS = frozenset({"summary", "definition", "description", "goal", "hypothesis", "smallest_test", "purpose"})
 # Files copied once: reference tables whose size does not grow with the organisation (README: Performance).
 SINGLE_FILES = (
-    "families.yml",
-    "dimensions.yml",
-    "proficiency-levels.yml",
-    "profile-mapping.yml",
-    "assessment.yml",
-    "hiring-scorecard.yml",
+    *sorted(REQUIRED_FILES),  # families, dimensions, levels, profile mapping, assessment scale, hiring scorecard
     "journey-phases.yml",
     "deal-stages.yml",
     "buyer-roles.yml",
