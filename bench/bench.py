@@ -1,6 +1,6 @@
 """Benchmark (issue #6): the handbook build against its plain-MkDocs baseline at several scales, and `mkdocs serve`.
 
-    python3 dev.py bench                    # scales 1, 4, 16; 3 runs each; serve; JSON into bench/results/
+    python3 dev.py bench                    # scales 1, 4, 16; 5 runs each; serve; JSON into bench/results/
     .venv/bin/python bench/bench.py --scales 1 4 --runs 1 --no-serve
 
 Per scale: synthesize the data (`handbook synth`), build the handbook (`mkdocs build --strict` with a temporary copy
@@ -65,6 +65,7 @@ class ScaleResult:
     handbook_median: float
     baseline_median: float
     ratio: float
+    paired_ratio: float  # median of each run's handbook / baseline: the two builds of a run share the machine's load
     ms_per_page: float
     largest_page: str
     largest_page_kb: float
@@ -142,6 +143,7 @@ def bench_scale(scale: int, runs: int, work: Path, seed: int = 0) -> ScaleResult
         handbook_median=handbook_median,
         baseline_median=baseline_median,
         ratio=round(handbook_median / baseline_median, 3),
+        paired_ratio=round(statistics.median(h / b for h, b in zip(handbook_seconds, baseline_seconds, strict=True)), 3),
         ms_per_page=round(1000 * handbook_median / figures.pages, 1),
         largest_page=figures.largest_page,
         largest_page_kb=round(figures.largest_page_bytes / 1024, 1),
@@ -244,20 +246,27 @@ def bench_serve(work: Path, edits: int = 3) -> dict[str, Any]:
 def table(results: list[ScaleResult]) -> str:
     """The results as a Markdown table (as in the README)."""
     lines = [
-        "| scale | pages | handbook s (median) | baseline s (median) | ratio | ms/page | largest page | search index |",
-        "|---:|---:|---:|---:|---:|---:|---|---:|",
+        "| scale | pages | handbook s (median) | baseline s (median) | ratio | paired ratio | ms/page | largest page | search index |",
+        "|---:|---:|---:|---:|---:|---:|---:|---|---:|",
     ]
     for r in results:
         lines.append(
-            f"| {r.scale} | {r.pages} | {r.handbook_median:.2f} | {r.baseline_median:.2f} | {r.ratio:.2f} | {r.ms_per_page:.1f} "
+            f"| {r.scale} | {r.pages} | {r.handbook_median:.2f} | {r.baseline_median:.2f} | {r.ratio:.2f} | {r.paired_ratio:.2f} "
+            f"| {r.ms_per_page:.1f} "
             f"| {r.largest_page_kb:.0f} KB `{r.largest_page}` | {r.search_index_kb:.0f} KB |"
         )
     return "\n".join(lines)
 
 
+def _paired(result: dict[str, Any]) -> float:
+    """The paired ratio of a results file written before it was recorded."""
+    pairs = zip(result["handbook_seconds"], result["baseline_seconds"], strict=True)
+    return round(statistics.median(h / b for h, b in pairs), 3)
+
+
 def summary(report: dict[str, Any]) -> str:
     """A results file as the README's Performance table and notes (Markdown)."""
-    results = [ScaleResult(**r) for r in report["scales"]]
+    results = [ScaleResult(**{"paired_ratio": _paired(r), **r}) for r in report["scales"]]
     load = report["machine"]["load_before"][0], report["machine"]["load_after"][0]
     lines = [
         f"Run of {report['started']} on {report['machine']['cpus']} cores, {report['runs']} runs per site and scale "
@@ -289,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the benchmark, print the table and write the JSON results."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 4, 16])
-    parser.add_argument("--runs", type=int, default=3, help="builds per scale and site (default 3; medians are reported)")
+    parser.add_argument("--runs", type=int, default=5, help="builds per scale and site (default 5; medians are reported)")
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve measurement")
     parser.add_argument("--no-real", action="store_true", help="skip building the real handbook")
     parser.add_argument("--out", type=Path, help="JSON file (default: bench/results/<date>.json)")

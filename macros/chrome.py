@@ -6,7 +6,7 @@ import re
 
 # A line break followed by indentation: Material's header, navigation and footer are mostly this. Line breaks stay,
 # so inline scripts keep their line structure; nothing inside the article (where <pre> blocks live) is touched.
-_INDENTED_LINES = re.compile(r"\n\s+")
+_INDENTED_LINES = re.compile(r"\n[ \t\n]+")  # spaces, tabs and blank lines only: a no-break space is content
 
 
 def compact_chrome(page: str) -> str:

@@ -18,8 +18,12 @@ _TAG = re.compile(r"<[^>]*>")
 
 def page_text(html_file: Path) -> str:
     """Whitespace-normalized visible text of a built page's article."""
-    article = _article(html_file.read_text(encoding="utf-8"))
-    return " ".join(html.unescape(_TAG.sub(" ", _COMMENT.sub(" ", article))).split())
+    return shown_text(html_file.read_text(encoding="utf-8"))
+
+
+def shown_text(page: str) -> str:
+    """Whitespace-normalized visible text of a built page's article, from the page's HTML."""
+    return " ".join(html.unescape(_TAG.sub(" ", _COMMENT.sub(" ", _article(page)))).split())
 
 
 def _article(page: str) -> str:
@@ -233,14 +237,35 @@ def _expect_training(handbook: Handbook, expected: dict[str, list[str]]) -> None
         expected[page_path("competency", competency_id)] += [p.session.title for p in sessions]
 
 
+class CompletenessCheck:
+    """Checks each generated page as it is built, so that nothing is read back from disk (performance, issue #6)."""
+
+    def __init__(self, handbook: Handbook) -> None:
+        self.expected = expected_texts(handbook)
+        self._missing: dict[str, list[str]] = {}  # by page, for the pages checked so far
+
+    def check_page(self, src_uri: str, page: str) -> None:
+        """Compare one built page's HTML with the record texts it must show."""
+        texts = self.expected.get(src_uri)
+        if texts is not None:
+            shown = shown_text(page)
+            self._missing[src_uri] = [f"{src_uri}: {' '.join(t.split())!r}" for t in texts if " ".join(t.split()) not in shown]
+
+    def missing(self, site_dir: Path) -> list[str]:
+        """Every expected record text the site does not show, page by page; pages not seen while building (a
+        preview's unchanged pages) are read from `site_dir`."""
+        missing: list[str] = []
+        for src_uri in self.expected:
+            if src_uri not in self._missing:
+                built = _built(site_dir, src_uri)
+                if not built.exists():
+                    missing.append(f"{src_uri}: the page was not built")
+                    continue
+                self.check_page(src_uri, built.read_text(encoding="utf-8"))
+            missing += self._missing[src_uri]
+        return missing
+
+
 def missing_records(handbook: Handbook, site_dir: Path) -> list[str]:
     """Every expected record text that the built site does not show, as 'page: text' lines."""
-    missing: list[str] = []
-    for src_uri, texts in expected_texts(handbook).items():
-        built = _built(site_dir, src_uri)
-        if not built.exists():
-            missing.append(f"{src_uri}: the page was not built")
-            continue
-        shown = page_text(built)
-        missing += [f"{src_uri}: {' '.join(text.split())!r}" for text in texts if " ".join(text.split()) not in shown]
-    return missing
+    return CompletenessCheck(handbook).missing(site_dir)

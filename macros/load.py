@@ -20,6 +20,7 @@ Path_ = tuple[Any, ...]
 # --- Bad-input hardening (issue #7): what a data file may contain beyond plain YAML text, lists and mappings. ---
 # Only the tags plain YAML gives values by itself; `!!python/...`, `!!binary`, `!custom` and merge keys are refused.
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+_STR_TAG = "tag:yaml.org,2002:str"
 MAX_DEPTH = 32  # real records nest four levels deep; deeper input is a mistake or an attack on the reader
 
 
@@ -117,6 +118,8 @@ class _NodeReader:
         return self._scalar(node)
 
     def _scalar(self, node: Node) -> Any:
+        if node.tag == _STR_TAG:
+            return node.value  # most values are text: skip the constructor's dispatch (performance, issue #6)
         if not self._plain(node):
             return None
         try:

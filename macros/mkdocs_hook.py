@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -18,14 +19,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the engine pa
 from macros import state
 from macros.build import build_site, expand_nav
 from macros.chrome import compact_chrome
-from macros.completeness import missing_records
 from macros.history import read_history
 from macros.preview import PreviewMemory, fingerprint, merge_search_docs, unchanged_pages
 from macros.problems import DataError
+from macros.worker import WorkerError
 
-_preview = {"dirty": False}  # set by on_startup: `mkdocs serve --dirty`
+_preview = {"dirty": False, "command": "build"}  # set by on_startup: `mkdocs serve --dirty`, or a build
 _memory = PreviewMemory()  # lives as long as the `mkdocs serve` process
 _live_urls: set[str] = set()  # URLs of this build's pages, as the search index writes them
+_build: dict[str, Any] = {}  # per build: the completeness check and what every page's edit link and credit need
 
 
 def _data_dir(config: MkDocsConfig) -> Path:
@@ -35,13 +37,19 @@ def _data_dir(config: MkDocsConfig) -> Path:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load, validate and render the handbook once; a data problem stops the build before anything is written."""
     try:
-        site = build_site(_data_dir(config), env=state.environment())  # templates compiled once per process (issue #6)
+        # Templates are compiled once per process; a build renders and checks pages on a second core (issue #6).
+        site = build_site(_data_dir(config), env=state.environment(), in_background=_preview["command"] != "serve")
     except DataError as error:
         raise PluginError(error.report()) from None
     state.set_current(site)
     state.set_history(read_history(Path(config.config_file_path).resolve().parent))  # once per build, for every page
     if config.nav:
         config.nav = expand_nav(config.nav, site.nav)
+    root = Path(config.config_file_path).resolve().parent
+    _build.update(
+        edit_base=_edit_base(config),
+        docs=Path(config.docs_dir).resolve().relative_to(root).as_posix(),
+    )
     return config
 
 
@@ -54,6 +62,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
 def on_startup(command: str, dirty: bool) -> None:
     """Remember whether this process is a `mkdocs serve --dirty` preview (incremental rebuilds)."""
     _preview["dirty"] = command == "serve" and dirty
+    _preview["command"] = command
     if _preview["dirty"]:
         # MkDocs warns that dirty builds may leave navigation stale; this preview rebuilds every page whenever the
         # navigation, a template or mkdocs.yml changes (macros/preview.py), so the warning must not stop strict mode.
@@ -84,10 +93,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             for page_file in files.documentation_pages():
                 page_file.is_modified = lambda: True  # type: ignore[method-assign]
         _memory.fingerprint, _memory.markdown = current, dict(site.markdown)
-    for src_uri, markdown in site.markdown.items():
+    for src_uri in site.markdown:
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri} is generated from data; delete the hand-written file")
-        file = File.generated(config, src_uri, content=markdown)
+        file = _GeneratedPage.generated(config, src_uri, content="")  # the content is read from `site.markdown`
+        file.pages = site.markdown
         if src_uri in unchanged:
             file.is_modified = lambda: False  # type: ignore[method-assign]  # dirty mode skips the unchanged page
         files.append(file)
@@ -101,15 +111,40 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+class _GeneratedPage(File):
+    """A generated page whose Markdown is read from the site when MkDocs reads the page: in a build, a worker
+    process may still be rendering it (macros/worker.py, issue #6)."""
+
+    pages: Mapping[str, str] = {}
+    _replaced = False  # True once a plugin has set the content itself
+
+    @property
+    def content_string(self) -> str:  # type: ignore[override]
+        return File.content_string.fget(self) if self._replaced else self.pages[self.src_uri]  # type: ignore[attr-defined]
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self._replaced = True
+        File.content_string.fset(self, value)  # type: ignore[attr-defined]
+
+    @property
+    def content_bytes(self) -> bytes:  # type: ignore[override]
+        return File.content_bytes.fget(self) if self._replaced else self.pages[self.src_uri].encode("utf-8")  # type: ignore[attr-defined]
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self._replaced = True
+        File.content_bytes.fset(self, value)  # type: ignore[attr-defined]
+
+
 def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     """Point a generated page's edit button at the data file it is built from; credit the page from git history."""
     spec = state.current_specs().get(page.file.src_uri)
-    edit_base = _edit_base(config)
+    edit_base = _build["edit_base"]
     if spec is not None and edit_base and spec.sources:
         page.edit_url = edit_base + spec.sources[0]
     # Page credit (authoring and publishing): the page's data files, or the hand-written file itself.
-    docs = Path(config.docs_dir).resolve().relative_to(Path(config.config_file_path).resolve().parent).as_posix()
-    sources = spec.sources if spec is not None else (f"{docs}/{page.file.src_uri}",)
+    sources = spec.sources if spec is not None else (f"{_build['docs']}/{page.file.src_uri}",)
     history = state.history()
     context["handbook_credit"] = history.credit(sources) if history is not None else None
     return context
@@ -130,9 +165,13 @@ def _edit_base(config: MkDocsConfig) -> str:
     return f"{edit_uri[: -len(docs)]}" if edit_uri.endswith(f"/{docs}") else f"{edit_uri}/"
 
 
+@event_priority(-100)  # last, so that the check sees the page exactly as it is written
 def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
-    """Drop the theme's indentation around the article: navigation-heavy pages halve in size (issue #6)."""
-    return compact_chrome(output)
+    """Drop the theme's indentation around the article (navigation-heavy pages halve in size, issue #6), then check
+    that the page shows every record it should."""
+    output = compact_chrome(output)
+    state.current().completeness.check_page(page.file.src_uri, output)
+    return output
 
 
 @event_priority(-100)  # after the search plugin has written its index
@@ -140,7 +179,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Nothing lost: fail the build when a record in the data is missing from the page that should show it."""
     if _preview["dirty"]:
         _restore_search_index(Path(config.site_dir))
-    missing = missing_records(state.current().handbook, Path(config.site_dir))
+    try:
+        missing = state.current().completeness.missing(Path(config.site_dir))
+    except WorkerError as error:
+        raise PluginError(str(error)) from None
     if missing:
         listed = "\n".join(f"  - {line}" for line in missing[:50])
         more = f"\n  ... and {len(missing) - 50} more" if len(missing) > 50 else ""

@@ -38,9 +38,9 @@ class BuiltSite:
         return json.loads((self.root / "search" / "search_index.json").read_text(encoding="utf-8"))
 
 
-def mkdocs_build(config: Path, site_dir: Path) -> BuiltSite:
-    """Run a strict MkDocs build in a subprocess, as an author or CI would."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def mkdocs_build(config: Path, site_dir: Path, environment: dict[str, str] | None = None) -> BuiltSite:
+    """Run a strict MkDocs build in a subprocess, as an author or CI would (`environment`: extra variables)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(environment or {})}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
         capture_output=True,
