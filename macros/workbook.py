@@ -15,7 +15,7 @@ import shutil
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -802,7 +802,7 @@ def apply_draft(draft: Draft, source: str) -> ImportSummary:
         try:
             load_handbook(trial)
         except DataError as error:
-            problems += _map_problems(error.problems, draft, data_dir.name)
+            problems += _map_problems(_explain_deletions(error.problems, deletes), draft, data_dir.name)
         if problems:
             # A cell already reported (an unknown name) is not reported again by validation (not a kebab-case id).
             reported = {(p.sheet, p.row, p.column) for p in draft.problems}
@@ -822,6 +822,27 @@ def apply_draft(draft: Draft, source: str) -> ImportSummary:
         tuple(sorted(deletes)),
         total - len(writes),
     )
+
+
+_UNKNOWN = re.compile(r"^unknown (?P<kind>role|competency) '(?P<id>[^']+)'$")
+_SHEET_OF = {"role": ("roles", "Roles"), "competency": ("competencies", "Competencies")}
+
+
+def _explain_deletions(problems: list[Problem], deletes: list[str]) -> list[Problem]:
+    """A reference to a record this import deletes is not a typo: say so, instead of guessing a similar id."""
+    explained: list[Problem] = []
+    for problem in problems:
+        unknown = _UNKNOWN.match(problem.message)
+        folder, sheet = _SHEET_OF[unknown["kind"]] if unknown else ("", "")
+        if unknown and f"{folder}/{unknown['id']}.yml" in deletes:
+            kind, record_id = unknown["kind"], unknown["id"]
+            problem = replace(
+                problem,
+                message=f"names {kind} '{record_id}', which this import deletes (its row is gone from sheet '{sheet}')",
+                fix=f"remove '{record_id}' from this file first, or put the {kind}'s row back",
+            )
+        explained.append(problem)
+    return explained
 
 
 def _write_all(root: Path, writes: dict[str, str], deletes: list[str]) -> None:

@@ -158,7 +158,11 @@ def test_rows_added_and_removed_add_and_delete_records(data: Path, tmp_path: Pat
     before = {p: p.read_bytes() for p in data.rglob("*.yml")}
     with pytest.raises(WorkbookError) as refused:
         import_tables(tmp_path / "edit.xlsx", data)
-    assert f"unknown role '{unused_role.get('Id')}'" in str(refused.value)
+    role_id = unused_role.get("Id")
+    report = str(refused.value)
+    assert f"names role '{role_id}', which this import deletes (its row is gone from sheet 'Roles')" in report
+    assert f"Fix: remove '{role_id}' from this file first, or put the role's row back" in report
+    assert "did you mean" not in report  # the deleted role is no typo of another one
     assert {p: p.read_bytes() for p in data.rglob("*.yml")} == before
     _forget_role(data, unused_role.get("Id"))  # what the author does first, outside the workbook
     summary = import_tables(tmp_path / "edit.xlsx", data)
