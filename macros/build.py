@@ -12,11 +12,10 @@ from typing import Any
 
 from jinja2 import Environment
 
-from .completeness import CompletenessCheck
 from .index import Handbook, load_handbook
 from .pages import PageSpec, navigation, plan_downloads, plan_pages
 from .render import make_environment, render_page
-from .worker import PageWorker, worker_available
+from .worker import InProcess, PageWorker, worker_available
 
 
 @dataclass(frozen=True)
@@ -28,15 +27,15 @@ class Site:
     markdown: Mapping[str, str]  # by source path: a dict, or a PageWorker still rendering (reading a page waits)
     nav: dict[str, list[Any]]
     env: Environment
-    downloads: dict[str, str]  # non-page files served as-is (calendars, data exports), by site path
-    completeness: CompletenessCheck | PageWorker  # give it every built page, then ask what is missing
+    downloads: Mapping[str, str]  # non-page files served as-is (calendars, data exports), by site path; as `markdown`
+    finish: InProcess | PageWorker  # give it every built page (it trims and checks them), then ask what is missing
 
 
 def build_site(data_dir: Path, env: Environment | None = None, *, in_background: bool = False) -> Site:
     """Load and validate the data once, then plan and render every generated page.
 
-    With `in_background` (and where `worker_available()`), a forked worker renders the pages and checks the built
-    ones while the caller goes on: a site generator's build gets the handbook's own work done on a second core.
+    With `in_background` (and where `worker_available()`), a forked worker renders the pages and downloads, and
+    finishes the built pages, while the caller goes on: a site generator's build gets the handbook's own work done on a second core.
     """
     with _collector_paused():
         handbook = load_handbook(Path(data_dir))
@@ -44,8 +43,9 @@ def build_site(data_dir: Path, env: Environment | None = None, *, in_background:
         pages = tuple(plan_pages(handbook))
         worker = PageWorker(env, pages, handbook) if in_background and worker_available() else None
         markdown = worker if worker is not None else {spec.src_uri: render_page(env, spec) for spec in pages}
-        completeness = worker if worker is not None else CompletenessCheck(handbook)
-        return Site(handbook, pages, markdown, navigation(handbook), env, plan_downloads(handbook), completeness)
+        downloads = worker.downloads if worker is not None else plan_downloads(handbook)
+        finish = worker if worker is not None else InProcess(handbook)
+        return Site(handbook, pages, markdown, navigation(handbook), env, downloads, finish)
 
 
 @contextmanager

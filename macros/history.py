@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -61,6 +61,12 @@ def parse_log(text: str) -> History:
 
 def read_history(project_root: Path, folders: Iterable[str] = ("data", "docs")) -> History:
     """One `git log` for every file under `folders`; an empty History when there is no git or no repository."""
+    return start_history(project_root, folders)()
+
+
+def start_history(project_root: Path, folders: Iterable[str] = ("data", "docs")) -> Callable[[], History]:
+    """Start the `git log` of `read_history` and return a function that waits for it and parses it: the build goes
+    on meanwhile and asks for the history when the first page needs its credit (performance, issue #6)."""
     command = [
         "git",
         "-C",
@@ -74,9 +80,21 @@ def read_history(project_root: Path, folders: Iterable[str] = ("data", "docs")) 
         *folders,
     ]
     try:
-        result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=60)
-    except (OSError, subprocess.TimeoutExpired):
-        return History()
-    if result.returncode != 0:
-        return History()  # not a repository (an exported copy, a test fixture): pages simply show no credit
-    return parse_log(result.stdout)
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8", errors="replace"
+        )
+    except OSError:
+        return History  # no git: pages simply show no credit
+
+    def finish() -> History:
+        try:
+            output, _ = process.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            return History()
+        if process.returncode != 0:
+            return History()  # not a repository (an exported copy, a test fixture): pages simply show no credit
+        return parse_log(output)
+
+    return finish

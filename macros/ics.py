@@ -32,6 +32,8 @@ def escape_text(value: str) -> str:
 
 def fold(line: str) -> str:
     """Fold a content line into chunks of at most 75 octets, never splitting a UTF-8 character (RFC 5545, 3.1)."""
+    if len(line) * 4 <= MAX_OCTETS or len(line.encode("utf-8")) <= MAX_OCTETS:
+        return line  # most lines fit: no need to measure every character (performance, issue #6)
     chunks: list[str] = []
     current, size = "", 0
     limit = MAX_OCTETS

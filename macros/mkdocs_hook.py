@@ -18,8 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the engine pa
 
 from macros import state
 from macros.build import build_site, expand_nav
-from macros.chrome import compact_chrome
-from macros.history import read_history
+from macros.history import start_history
 from macros.preview import PreviewMemory, fingerprint, merge_search_docs, unchanged_pages
 from macros.problems import DataError
 from macros.worker import WorkerError
@@ -42,7 +41,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataError as error:
         raise PluginError(error.report()) from None
     state.set_current(site)
-    state.set_history(read_history(Path(config.config_file_path).resolve().parent))  # once per build, for every page
+    state.set_history(start_history(Path(config.config_file_path).resolve().parent))  # once per build, for every page
     if config.nav:
         config.nav = expand_nav(config.nav, site.nav)
     root = Path(config.config_file_path).resolve().parent
@@ -54,8 +53,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
-    """Keep the theme's compiled templates between the rebuilds of `mkdocs serve` (issue #6)."""
+    """Keep the theme's compiled templates between the rebuilds of `mkdocs serve` (issue #6); give the downloads
+    their content just before MkDocs copies them."""
     env.bytecode_cache = state.COMPILED_TEMPLATES
+    downloads = state.current().downloads
+    for download in _build.get("downloads", []):
+        download.content_string = downloads[download.src_uri]
     return env
 
 
@@ -104,10 +107,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _preview["dirty"]:
         _live_urls.clear()
         _live_urls.update("" if f.url == "./" else f.url for f in files if f.is_documentation_page())
-    for path, content in site.downloads.items():
+    _build["downloads"] = []
+    for path in site.downloads:
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} is generated from data; delete the hand-written file")
-        files.append(File.generated(config, path, content=content))
+        download = File.generated(config, path, content="")  # filled in by on_env: the worker may still write it
+        files.append(download)
+        _build["downloads"].append(download)
     return files
 
 
@@ -167,11 +173,9 @@ def _edit_base(config: MkDocsConfig) -> str:
 
 @event_priority(-100)  # last, so that the check sees the page exactly as it is written
 def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
-    """Drop the theme's indentation around the article (navigation-heavy pages halve in size, issue #6), then check
-    that the page shows every record it should."""
-    output = compact_chrome(output)
-    state.current().completeness.check_page(page.file.src_uri, output)
-    return output
+    """Drop the theme's indentation around the article (navigation-heavy pages halve in size, issue #6), and check
+    that the page shows every record it should; in a build, the worker does both (macros/worker.py)."""
+    return state.current().finish.page_built(page.file.src_uri, output, page.file.abs_dest_path)
 
 
 @event_priority(-100)  # after the search plugin has written its index
@@ -180,7 +184,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _preview["dirty"]:
         _restore_search_index(Path(config.site_dir))
     try:
-        missing = state.current().completeness.missing(Path(config.site_dir))
+        missing = state.current().finish.missing(Path(config.site_dir))
     except WorkerError as error:
         raise PluginError(str(error)) from None
     if missing:

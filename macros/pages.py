@@ -318,6 +318,13 @@ def playbook_navigation(hb: Handbook) -> list[Any]:
     return section
 
 
+def download_paths(handbook: Handbook) -> tuple[str, ...]:
+    """The site paths of `plan_downloads`' files, in its order, known without writing them."""
+    from .model_export import MODEL_PATH, SCHEMA_PATH
+
+    return (*(page_path("cohort-calendar", cohort.id) for cohort in handbook.cohorts), MODEL_PATH, SCHEMA_PATH)
+
+
 def plan_downloads(handbook: Handbook, stamp: dt.datetime | None = None) -> dict[str, str]:
     """Files other than pages that the handbook publishes (path in the site -> text content)."""
     downloads: dict[str, str] = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemBytecodeCache
@@ -35,17 +36,20 @@ def current_specs() -> dict[str, PageSpec]:
 
 
 # Page credits (authoring and publishing): the git history, read once per build.
-_history: History | None = None
+_history: History | Callable[[], History] | None = None
 
 
-def set_history(history: History) -> None:
-    """Remember the git history read for this build."""
+def set_history(history: History | Callable[[], History]) -> None:
+    """Remember the git history for this build, or a function that finishes reading it (called on first use)."""
     global _history
     _history = history
 
 
 def history() -> History | None:
     """The git history of the build in progress (None before the first build)."""
+    global _history
+    if callable(_history):
+        _history = _history()
     return _history
 
 

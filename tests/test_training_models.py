@@ -323,6 +323,10 @@ def test_ics_text_is_escaped_and_folded():
     assert "".join(parts) == line
     assert all(len(part.encode("utf-8")) <= 75 for part in parts)
     assert len(parts) == 2
+    assert fold("SUMMARY:" + "x" * 67) == "SUMMARY:" + "x" * 67  # exactly 75 octets: one line
+    assert fold("SUMMARY:" + "x" * 68) == "SUMMARY:" + "x" * 67 + "\r\n x"
+    assert fold("SUMMARY:" + "é" * 33) == "SUMMARY:" + "é" * 33  # 74 octets in 41 characters
+    assert fold("SUMMARY:" + "é" * 34) == "SUMMARY:" + "é" * 33 + "\r\n é"
 
 
 def test_ics_calendar_has_crlf_lines_and_utc_times():
