@@ -178,7 +178,11 @@ class _Downloads(Mapping[str, str]):
 
 
 def _work(env: Environment, specs: Sequence[PageSpec], handbook: Handbook, pages_out: Connection, built_in: Connection) -> None:
-    """The worker: render every page and the downloads, then finish built pages until asked for the missing records."""
+    """The worker: render every page and the downloads, then finish built pages until asked for the missing records.
+
+    It inherits the build process's paused cycle collector (`build_site`) and keeps it paused: it lives for one build,
+    and a collection would touch, and so copy, every page of memory it shares with the build process.
+    """
     try:
         for spec in specs:
             pages_out.send(("page", spec.src_uri, render_page(env, spec)))
