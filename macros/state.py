@@ -42,6 +42,8 @@ _history: History | Callable[[], History] | None = None
 def set_history(history: History | Callable[[], History]) -> None:
     """Remember the git history for this build, or a function that finishes reading it (called on first use)."""
     global _history
+    if callable(_history):
+        _history()  # a preview rebuild that needed no credit: reap its `git log` before starting the next one
     _history = history
 
 
