@@ -35,7 +35,8 @@ def build_site(data_dir: Path, env: Environment | None = None, *, in_background:
     """Load and validate the data once, then plan and render every generated page.
 
     With `in_background` (and where `worker_available()`), a forked worker renders the pages and downloads, and
-    finishes the built pages, while the caller goes on: a site generator's build gets the handbook's own work done on a second core.
+    finishes the built pages, while the caller goes on: a site generator's build gets the handbook's own work done
+    on a second core.
     """
     with _collector_paused():
         handbook = load_handbook(Path(data_dir))

@@ -26,7 +26,7 @@ from macros.worker import WorkerError
 _preview = {"dirty": False, "command": "build"}  # set by on_startup: `mkdocs serve --dirty`, or a build
 _memory = PreviewMemory()  # lives as long as the `mkdocs serve` process
 _live_urls: set[str] = set()  # URLs of this build's pages, as the search index writes them
-_build: dict[str, Any] = {}  # per build: the completeness check and what every page's edit link and credit need
+_build: dict[str, Any] = {}  # per build: what every page's edit link and credit need, and the download files
 
 
 def _data_dir(config: MkDocsConfig) -> Path:
@@ -41,10 +41,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataError as error:
         raise PluginError(error.report()) from None
     state.set_current(site)
-    state.set_history(start_history(Path(config.config_file_path).resolve().parent))  # once per build, for every page
+    root = Path(config.config_file_path).resolve().parent
+    state.set_history(start_history(root))  # once per build, for every page
     if config.nav:
         config.nav = expand_nav(config.nav, site.nav)
-    root = Path(config.config_file_path).resolve().parent
     _build.update(
         edit_base=_edit_base(config),
         docs=Path(config.docs_dir).resolve().relative_to(root).as_posix(),
