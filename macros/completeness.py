@@ -16,11 +16,6 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _TAG = re.compile(r"<[^>]*>")
 
 
-def page_text(html_file: Path) -> str:
-    """Whitespace-normalized visible text of a built page's article."""
-    return shown_text(html_file.read_text(encoding="utf-8"))
-
-
 def shown_text(page: str) -> str:
     """Whitespace-normalized visible text of a built page's article, from the page's HTML."""
     return " ".join(html.unescape(_TAG.sub(" ", _COMMENT.sub(" ", _article(page)))).split())

@@ -59,14 +59,10 @@ def parse_log(text: str) -> History:
     return History(changes)
 
 
-def read_history(project_root: Path, folders: Iterable[str] = ("data", "docs")) -> History:
-    """One `git log` for every file under `folders`; an empty History when there is no git or no repository."""
-    return start_history(project_root, folders)()
-
-
 def start_history(project_root: Path, folders: Iterable[str] = ("data", "docs")) -> Callable[[], History]:
-    """Start the `git log` of `read_history` and return a function that waits for it and parses it: the build goes
-    on meanwhile and asks for the history when the first page needs its credit (performance, issue #6)."""
+    """Start one `git log` for every file under `folders` and return a function that waits for it and parses it (an
+    empty History when there is no git or no repository): the build goes on meanwhile and asks for the history when
+    the first page needs its credit (performance, issue #6)."""
     command = [
         "git",
         "-C",
