@@ -33,8 +33,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.plain import render_plain_site  # noqa: E402
-from macros.synth import synthesize  # noqa: E402
+from macros.adapters.plain_markdown import render_plain_site  # noqa: E402
+from macros.tools.synth import synthesize  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 SERVE_PORT = 8106

@@ -9,12 +9,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from .index import load_handbook
-from .problems import DataError
+from .errors import DataError
+from .loading import load_handbook
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from .scaffold import placeholders
+    from .authoring.scaffold import placeholders
 
     try:
         handbook = load_handbook(Path(args.data))
@@ -31,7 +31,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .workbook import export_tables, write_tables
+    from .authoring.workbook import export_tables, write_tables
 
     data = Path(args.data)
     try:
@@ -51,7 +51,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from .workbook import WorkbookError, import_tables
+    from .authoring.workbook import WorkbookError, import_tables
 
     source = Path(args.path)
     print(f"Reading {source} ...", flush=True)
@@ -76,7 +76,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from .scaffold import ScaffoldError, new_competency, new_role
+    from .authoring.scaffold import ScaffoldError, new_competency, new_role
 
     data = Path(args.data)
     try:
@@ -100,7 +100,7 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from .plain import render_plain_site
+    from .adapters.plain_markdown import render_plain_site
 
     try:
         result = render_plain_site(Path(args.config), Path(args.dir))
@@ -120,7 +120,7 @@ def _render(args: argparse.Namespace) -> int:
 
 # --- Performance (issue #6): synthetic enterprise-scale data ---------------------------------------------------------
 def _synth(args: argparse.Namespace) -> int:
-    from .synth import synthesize
+    from .tools.synth import synthesize
 
     try:
         result = synthesize(Path(args.data), Path(args.dir), args.scale, args.seed)

@@ -17,7 +17,7 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 @pytest.fixture(scope="session")
 def real_handbook():
     """The real data, loaded once per test session."""
-    from macros.index import load_handbook
+    from macros.loading import load_handbook
 
     return load_handbook(ROOT / "data")
 

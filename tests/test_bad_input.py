@@ -18,8 +18,8 @@ from bad_input import ACCEPTED, CASES, BadInput
 from sites import FIXTURES, copy_fixture, mkdocs_build
 
 from macros import cli
-from macros.index import load_handbook
-from macros.problems import DataError
+from macros.errors import DataError
+from macros.loading import load_handbook
 
 HANDBOOK = Path(sys.executable).parent / "handbook"
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.index import load_handbook
-from macros.problems import DataError
-from macros.render import markdown_text
+from macros.errors import DataError
+from macros.loading import load_handbook
+from macros.site.render import markdown_text
 
 TINY = Path(__file__).resolve().parent / "fixtures" / "tiny" / "data"
 ROLE = "roles/floor-sales.yml"

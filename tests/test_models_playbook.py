@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.index import load_handbook
-from macros.problems import DataError
+from macros.errors import DataError
+from macros.loading import load_handbook
 
 PLAYBOOK = Path(__file__).resolve().parent / "fixtures" / "playbook" / "data"
 PLAY = "plays/walk-in-greeting.yml"

@@ -16,10 +16,13 @@ from bs4 import BeautifulSoup
 from sites import ROOT, BuiltSite, mkdocs_build
 
 from macros.cli import main as handbook
-from macros.index import _normalized, load_handbook
-from macros.pages import LONG_LISTINGS, MATRIX_PART_ROLES, NAV_GROUP_FANOUT, NAV_GROUP_MAX, grouped_navigation, matrix_parts
-from macros.render import make_environment, render_template
-from macros.synth import synthesize
+from macros.loading import load_handbook
+from macros.loading.loader import normalized_id as _normalized
+from macros.site.listing import LONG_LISTINGS
+from macros.site.matrix import MATRIX_PART_ROLES, matrix_parts
+from macros.site.navigation import NAV_GROUP_FANOUT, NAV_GROUP_MAX, grouped_navigation
+from macros.site.render import make_environment, render_template
+from macros.tools.synth import synthesize
 
 sys.path.insert(0, str(ROOT / "bench"))
 import bench

@@ -148,7 +148,7 @@ def test_navigation_groups_roles_by_family_and_competencies_by_dimension(real_si
 def test_completeness_check_finds_a_dropped_behavior(real_site, real_handbook, tmp_path):
     import shutil
 
-    from macros.completeness import missing_records
+    from macros.site.completeness import missing_records
 
     assert missing_records(real_handbook, real_site.root) == []
     copy = tmp_path / "site"

@@ -62,9 +62,7 @@ def test_checklist_summary_lists_each_competency_and_the_roles_that_share_them(r
 
 
 def _groups(handbook, role):
-    from macros.pages import by_dimension
-
-    return by_dimension(handbook, handbook.role_competencies(role))
+    return handbook.by_dimension(handbook.role_competencies(role))
 
 
 def test_hiring_scorecard_has_traits_then_competencies_with_weights_and_anchors(real_site, real_handbook):

@@ -229,7 +229,7 @@ def test_playbook_mistake_stops_the_build_and_writes_nothing(tmp_path: Path, nam
 def test_completeness_check_finds_a_dropped_play_and_exit_criterion(real_site, real_handbook, tmp_path):
     import shutil
 
-    from macros.completeness import missing_records
+    from macros.site.completeness import missing_records
 
     copy = tmp_path / "site"
     shutil.copytree(real_site.root, copy)

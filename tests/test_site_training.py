@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 from sites import FIXTURES, copy_fixture, mkdocs_build
 
-from macros.training import is_working_day
+from macros.handbook.schedule import is_working_day
 
 
 def _text(element) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import itertools
 
-from macros.training import ACTION_VERBS, DEVELOPING_FORMATS, is_working_day, objective_verb
+from macros.handbook.schedule import DEVELOPING_FORMATS, is_working_day
+from macros.model import ACTION_VERBS, objective_verb
 
 
 def test_every_role_follows_a_curriculum(real_handbook):

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shutil
 from pathlib import Path
 
 import pytest
 
-from macros.ics import CalendarEvent, calendar_text, escape_text, fold
-from macros.index import load_handbook
-from macros.problems import DataError
-from macros.training import add_working_days, is_working_day, week_dates, working_days
+from macros.errors import DataError
+from macros.handbook.schedule import add_working_days, is_working_day, week_dates, working_days
+from macros.loading import load_handbook
+from macros.site.calendar import cohort_calendar
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CURRICULUM = "curricula/basics.yml"
@@ -149,8 +150,9 @@ CASES = {
         CURRICULUM,
         lambda s: s.replace("taught_by: top-performer", "taught_by: top-performers"),
         [
-            "data/curricula/basics.yml:16: curriculum 'basics' field 'weeks[0].days[0].sessions[0].taught_by': unknown teacher "
-            "'top-performers'. Fix: did you mean 'top-performer'?"
+            "data/curricula/basics.yml:16: curriculum 'basics' field 'weeks[0].days[0].sessions[0].taught_by': expected one of "
+            "'top-performer', 'frontline-manager', 'enablement', 'sales-trainer' or 'head-of-sales', found 'top-performers'. "
+            "Fix: did you mean 'top-performer'?"
         ],
     ),
     "unknown format": (
@@ -168,7 +170,7 @@ CASES = {
         [
             "data/curricula/basics.yml:19: curriculum 'basics' field 'weeks[0].days[0].sessions[0].objectives[0]': the objective starts "
             "with 'Understand', which is not an action verb a trainer can observe. Fix: start with a verb a trainer can observe, such "
-            "as Explain, Demonstrate, Ask, Qualify or Present (the full list is ACTION_VERBS in macros/training.py)"
+            "as Explain, Demonstrate, Ask, Qualify or Present (the full list is ACTION_VERBS in macros/model/training.py)"
         ],
     ),
     "objective with a misspelled verb": (
@@ -315,27 +317,16 @@ def test_curriculum_weeks_start_a_calendar_week_apart():
 # iCalendar text: folding, escaping, line endings.
 
 
-def test_ics_text_is_escaped_and_folded():
-    assert escape_text("a, b; c\\d\nnext") == "a\\, b\\; c\\\\d\\nnext"
-    line = "DESCRIPTION:" + "é" * 60
-    folded = fold(line)
-    parts = folded.split("\r\n ")
-    assert "".join(parts) == line
-    assert all(len(part.encode("utf-8")) <= 75 for part in parts)
-    assert len(parts) == 2
-    assert fold("SUMMARY:" + "x" * 67) == "SUMMARY:" + "x" * 67  # exactly 75 octets: one line
-    assert fold("SUMMARY:" + "x" * 68) == "SUMMARY:" + "x" * 67 + "\r\n x"
-    assert fold("SUMMARY:" + "é" * 33) == "SUMMARY:" + "é" * 33  # 74 octets in 41 characters
-    assert fold("SUMMARY:" + "é" * 34) == "SUMMARY:" + "é" * 33 + "\r\n é"
-
-
-def test_ics_calendar_has_crlf_lines_and_utc_times():
-    start = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
-    event = CalendarEvent("x.y@h", start, start + dt.timedelta(hours=1), "Hello, world")
-    text = calendar_text("Cal", [event], dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+def test_cohort_calendar_is_escaped_folded_and_in_utc(real_handbook):
+    cohort = real_handbook.cohorts[0]
+    first = real_handbook.cohort_events[cohort.id][0]
+    session = first.planned.session.model_copy(update={"title": "Hello, world; " + "é" * 60})
+    event = dataclasses.replace(first, planned=dataclasses.replace(first.planned, session=session))
+    text = cohort_calendar(cohort, [event], dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
     assert text.endswith("END:VCALENDAR\r\n")
-    assert "\n" not in text.replace("\r\n", "")
-    assert "DTSTART:20260302T080000Z\r\n" in text
-    assert "SUMMARY:Hello\\, world\r\n" in text
-    with pytest.raises(ValueError):
-        calendar_text("Cal", [CalendarEvent("u", dt.datetime(2026, 3, 2), dt.datetime(2026, 3, 2), "x")], start)
+    assert "\n" not in text.replace("\r\n", ""), "every line ends with CRLF"
+    assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n")), "lines are folded at 75 octets"
+    unfolded = text.replace("\r\n ", "")
+    assert "SUMMARY:Hello\\, world\\; " + "é" * 60 + "\r\n" in unfolded
+    assert f"DTSTART:{event.start.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}\r\n" in unfolded
+    assert "DTSTAMP:20260101T000000Z\r\n" in unfolded

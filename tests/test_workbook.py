@@ -11,8 +11,8 @@ import yaml
 from openpyxl import load_workbook
 from sites import FIXTURES, ROOT
 
-from macros.index import load_handbook
-from macros.workbook import EXTRA_COLUMNS_FILE, SHEETS, WorkbookError, export_tables, import_tables, read_tables, write_tables
+from macros.authoring.workbook import EXTRA_COLUMNS_FILE, SHEETS, WorkbookError, export_tables, import_tables, read_tables, write_tables
+from macros.loading import load_handbook
 
 NASTY = [
     "Says \"no\" twice, then 'yes' — and means it",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sites import ROOT
 
-from macros.index import load_handbook
-from macros.pages import plan_pages
+from macros.loading import load_handbook
+from macros.site.plan import plan_pages
 
 
 def _url(src_uri: str) -> str:

@@ -13,9 +13,10 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
-from .pages import PageSpec, is_long_listing, page_path
+from .listing import is_long_listing
+from .paths import PageSpec, page_path
 
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "overrides" / "handbook"
+TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "overrides" / "handbook"
 
 # Characters that Markdown (and the extensions we enable) could read as syntax inside running text.
 # Backslash escapes keep the text itself intact for search; HTML escaping is left to `<`, `>` and `&`.

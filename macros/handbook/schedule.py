@@ -1,4 +1,4 @@
-"""Training curricula and cohorts: who teaches and evaluates, objective verbs, working-day arithmetic and cohort schedules."""
+"""The training schedule: sessions at their place in a curriculum, working-day arithmetic, cohorts on real dates."""
 
 from __future__ import annotations
 
@@ -7,55 +7,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from .ics import UID_DOMAIN, CalendarEvent, calendar_text
-from .model import Cohort, Curriculum, Session
+from ..model import FORMATS, TEACHERS, Cohort, Curriculum, Session
 
-# Who may teach a session, as the data writes it -> how a page says it. The formula has top performers teach one class each.
-TEACHERS = {
-    "top-performer": "A top performer",
-    "frontline-manager": "A frontline manager",
-    "enablement": "The enablement team",
-    "sales-trainer": "A sales trainer",
-    "head-of-sales": "The head of sales",
-}
-
-# Who may score a certification. Never the trainee's hiring manager: they chose the hire and would grade their own choice.
-EVALUATORS = {
-    "sales-trainer": "A sales trainer",
-    "enablement": "The enablement team",
-    "peer-manager": "A frontline manager from another team",
-}
-FORBIDDEN_EVALUATOR = "hiring-manager"
-
-FORMATS = {
-    "training": "Training",
-    "practice": "Practice",
-    "learning": "Learning",
-    "coaching": "Coaching",
-    "assessment": "Assessment",
-}
 DEVELOPING_FORMATS = ("training", "practice", "learning", "coaching")  # formats that develop a competency (not assessments)
-
-# Verbs a trainer can observe a trainee doing; an objective such as "Understand X" cannot be checked.
-ACTION_VERBS = frozenset(
-    """
-    analyze answer apply ask assess build calculate choose classify close compare complete conduct create deliver demonstrate
-    describe design diagnose draft explain facilitate find give handle identify lead list listen map name negotiate open
-    plan practice prepare present prioritize qualify rank read recognize record reframe respond review run score select
-    set share summarize tailor use write
-    """.split()
-)
 
 MAX_DAY_MINUTES = 420  # seven hours of sessions is the most a cohort can follow in one working day
 BREAK_MINUTES = 15  # between two sessions of a day
 LUNCH_MINUTES = 60  # before the first session that would start at or after noon
 NOON = dt.time(12, 0)
-
-
-def objective_verb(objective: str) -> str:
-    """The first word of a learning objective, lowercased and without punctuation."""
-    words = objective.split()
-    return words[0].strip(".,:;").lower() if words else ""
 
 
 @dataclass(frozen=True, eq=False)
@@ -219,31 +178,3 @@ def plan_cohort(cohort: Cohort, planned: Sequence[PlannedSession]) -> tuple[Coho
             events.append(CohortEvent(item, clock, end))
             clock = end
     return tuple(events)
-
-
-def cohort_calendar(cohort: Cohort, events: Sequence[CohortEvent], stamp: dt.datetime) -> str:
-    """The cohort's sessions as an iCalendar file, one event per session."""
-    calendar_events = []
-    for event in events:
-        planned = event.planned
-        session = planned.session
-        details = [
-            f"{planned.curriculum.name}: {planned.place}.",
-            f"{planned.format_label}, taught by {planned.taught_by_phrase}.",
-            "Objectives:",
-            *(f"- {objective}" for objective in session.objectives),
-        ]
-        if session.pre_work:
-            details += ["Before the session:", *(f"- {item}" for item in session.pre_work)]
-        calendar_events.append(
-            CalendarEvent(
-                uid=f"{cohort.id}.{session.id}@{UID_DOMAIN}",
-                start=event.start,
-                end=event.end,
-                summary=session.title,
-                description="\n".join(details),
-                location=cohort.location or "",
-                categories=(FORMATS[session.format],),
-            )
-        )
-    return calendar_text(cohort.name, calendar_events, stamp)

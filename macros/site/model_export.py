@@ -7,8 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .index import Handbook
-from .model import Competency, Dimension, Family, ProficiencyLevel, ProfileMapping, Role
+from ..handbook import Handbook
+from ..model import Competency, Dimension, Family, ProficiencyLevel, ProfileMapping, Role
 
 # Bump when a field is renamed, removed or changes meaning; adding a field keeps the version (readers ignore extras).
 SCHEMA_VERSION = 1

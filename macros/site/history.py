@@ -59,10 +59,8 @@ def parse_log(text: str) -> History:
     return History(changes)
 
 
-def start_history(project_root: Path, folders: Iterable[str] = ("data", "docs")) -> Callable[[], History]:
-    """Start one `git log` for every file under `folders` and return a function that waits for it and parses it (an
-    empty History when there is no git or no repository): the build goes on meanwhile and asks for the history when
-    the first page needs its credit (performance, issue #6)."""
+def read_history(project_root: Path, folders: Iterable[str] = ("data", "docs")) -> History:
+    """One `git log` for every file under `folders` (an empty History when there is no git or no repository)."""
     command = [
         "git",
         "-C",
@@ -76,21 +74,9 @@ def start_history(project_root: Path, folders: Iterable[str] = ("data", "docs"))
         *folders,
     ]
     try:
-        process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8", errors="replace"
-        )
-    except OSError:
-        return History  # no git: pages simply show no credit
-
-    def finish() -> History:
-        try:
-            output, _ = process.communicate(timeout=60)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.communicate()
-            return History()
-        if process.returncode != 0:
-            return History()  # not a repository (an exported copy, a test fixture): pages simply show no credit
-        return parse_log(output)
-
-    return finish
+        result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return History()  # no git: pages simply show no credit
+    if result.returncode != 0:
+        return History()  # not a repository (an exported copy, a test fixture): pages simply show no credit
+    return parse_log(result.stdout)

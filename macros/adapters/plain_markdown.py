@@ -1,7 +1,7 @@
-"""The data -> pages step on its own: every page as finished Markdown plus a plain mkdocs.yml, no hooks or macros.
+"""The data -> pages step on its own: every page as finished Markdown plus a plain mkdocs.yml, no plugins or macros.
 
-This is the pre-build step for generators that cannot run this project's MkDocs hook (Zensical), and a baseline
-for measuring what the hook costs: the output builds with MkDocs, ProperDocs or Zensical as an ordinary site.
+This is the pre-build step for generators that cannot run this project's MkDocs plugin (Zensical), and a baseline
+for measuring what the plugin costs: the output builds with MkDocs, ProperDocs or Zensical as an ordinary site.
 """
 
 from __future__ import annotations
@@ -15,12 +15,13 @@ from typing import Any
 import yaml
 from jinja2 import Environment, StrictUndefined
 
-from . import define_env, state
-from .build import Site, build_site, expand_nav
+from ..site import Site, build_site
+from ..site.navigation import expand_nav
+from .mkdocs_macros import PLUGIN_NAME, define_env
 
 # mkdocs.yml keys that only exist for this project's generation code.
 _PROJECT_ONLY_KEYS = ("hooks", "watch", "site_dir")
-_PROJECT_PLUGINS = {"macros"}
+_PROJECT_PLUGINS = {"macros", PLUGIN_NAME}
 
 
 @dataclass(frozen=True)
@@ -38,20 +39,23 @@ def _plugin_name(entry: Any) -> str:
 
 
 def plain_config(config: dict[str, Any], site: Site) -> dict[str, Any]:
-    """The project's MkDocs configuration without its hooks, macros and data settings, with the navigation expanded."""
+    """The project's MkDocs configuration without the handbook and macros plugins, with the navigation expanded."""
     plain = {key: value for key, value in config.items() if key not in _PROJECT_ONLY_KEYS}
     plain["plugins"] = [p for p in config.get("plugins", []) if _plugin_name(p) not in _PROJECT_PLUGINS]
-    extra = {key: value for key, value in (config.get("extra") or {}).items() if key != "handbook_data"}
-    if extra:
-        plain["extra"] = extra
-    else:
-        plain.pop("extra", None)
     plain["docs_dir"] = "docs"
     if "theme" in plain and isinstance(plain["theme"], dict) and plain["theme"].get("custom_dir"):
         plain["theme"] = {**plain["theme"], "custom_dir": "overrides"}
     if config.get("nav"):
         plain["nav"] = expand_nav(config["nav"], site.nav)
     return plain
+
+
+def data_folder(config: dict[str, Any]) -> str:
+    """The handbook plugin's `data_dir` setting in a raw mkdocs.yml (its default when not set)."""
+    for entry in config.get("plugins") or []:
+        if isinstance(entry, dict) and isinstance(entry.get(PLUGIN_NAME), dict):
+            return str(entry[PLUGIN_NAME].get("data_dir", "data"))
+    return "data"
 
 
 def _split_front_matter(text: str) -> tuple[dict[str, Any], str]:
@@ -71,8 +75,8 @@ def _join_front_matter(meta: dict[str, Any], body: str) -> str:
 def _macro_renderer(site: Site) -> Any:
     """Render a hand-written page's macros exactly as the mkdocs-macros adapter would, without mkdocs-macros."""
     macros: dict[str, Any] = {}
-    env = SimpleNamespace(page=None, macro=lambda fn: macros.setdefault(fn.__name__, fn))
-    state.set_current(site)
+    plugins = {PLUGIN_NAME: SimpleNamespace(site=site)}
+    env = SimpleNamespace(page=None, conf={"plugins": plugins}, macro=lambda fn: macros.setdefault(fn.__name__, fn))
     define_env(env)
     jinja = Environment(undefined=StrictUndefined, keep_trailing_newline=True)
     jinja.globals.update(macros)
@@ -98,7 +102,7 @@ def render_plain_site(config_file: Path, out_dir: Path) -> PlainSite:
         raise FileExistsError(f"{out_dir} is not empty; choose a new folder so nothing is overwritten")
     root = config_file.parent
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
-    site = build_site(root / (config.get("extra") or {}).get("handbook_data", "data"))
+    site = build_site(root / data_folder(config))
     docs_out = out_dir / "docs"
     docs_out.mkdir(parents=True, exist_ok=True)
     for src_uri, markdown in {**site.markdown, **site.downloads}.items():
@@ -125,6 +129,6 @@ def render_plain_site(config_file: Path, out_dir: Path) -> PlainSite:
         shutil.copytree(root / custom_dir, out_dir / "overrides", ignore=_page_templates)
     plain = plain_config(config, site)
     target_config = out_dir / "mkdocs.yml"
-    header = "# Written by `handbook render`: plain pages, no hooks or macros. Edit the project's data/ and docs/ instead.\n"
+    header = "# Written by `handbook render`: plain pages, no handbook plugin or macros. Edit the project's data/ and docs/ instead.\n"
     target_config.write_text(header + yaml.safe_dump(plain, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
     return PlainSite(target_config, len(site.markdown), hand_written, len(site.downloads))

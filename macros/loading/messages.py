@@ -6,13 +6,13 @@ import datetime as _dt
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .load import Document, dotted_path
-from .problems import Problems, did_you_mean
+from ..errors import Problems, Subject, did_you_mean
+from ..model import FORBIDDEN_VALUES
+from .yaml_reader import Document, dotted_path
 
 # Union member tags that pydantic puts into error locations; authors never wrote them.
 _UNION_TAGS = {"metric-text", "metric-group"}
@@ -29,25 +29,6 @@ _EMPTY_FIXES = {
     "scores": "describe what earns each score, e.g. '1:', '3:' and '5:' lines under 'scores:'",
 }
 _SINGULAR = {"behaviors": "behavior", "answers": "answer", "competencies": "competency", "items": "item"}
-
-
-@dataclass(frozen=True)
-class Source:
-    """Where a record was written: file and line, for errors, edit links and page credits."""
-
-    file: str
-    line: int
-    base: tuple[Any, ...] = ()
-    lines: dict[tuple[Any, ...], int] = field(default_factory=dict, compare=False, hash=False, repr=False)
-
-    def at(self, *path: Any) -> int:
-        """Line of a field inside this record (the record's line when the field is absent)."""
-        full = (*self.base, *path)
-        for end in range(len(full), len(self.base) - 1, -1):
-            line = self.lines.get(full[:end])
-            if line is not None:
-                return line
-        return self.line
 
 
 def slugify(text: str) -> str:
@@ -166,6 +147,8 @@ def _translate(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ..
         choices = [a or b for a, b in options]
         if isinstance(found, str) and found in [number for _, number in options if number]:  # '1' written for 1
             return f"expected one of {expected}, found the text {describe(found)}", f"write {found} without quotes"
+        if (name, found) in FORBIDDEN_VALUES:
+            return FORBIDDEN_VALUES[(name, found)], f"use one of: {', '.join(choices)}"
         guess = did_you_mean(str(found), choices)
         return f"expected one of {expected}, found {describe(found)}", f"did you mean '{guess}'?" if guess else f"use one of {expected}"
     if kind in ("int_type", "int_parsing", "int_from_float"):
@@ -176,7 +159,7 @@ def _translate(error: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ..
         return f"expected a list (one '- ' line per item), found {describe(found)}", "write each item on its own line starting with '- '"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"expected a mapping of fields (key: value lines), found {describe(found)}", "indent the fields under this key"
-    # Training (issue #4): cohort dates.
+    # Cohort dates.
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
         if isinstance(found, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", found.strip()):
             return f"'{found}' is not a date in the calendar", "check the day and the month (YYYY-MM-DD)"
@@ -213,7 +196,7 @@ def validate_record(
     raw: Any,
     doc: Document,
     base: tuple[Any, ...],
-    label: str,
+    label: Subject,
     problems: Problems,
 ) -> BaseModel | None:
     """Validate one raw record; on failure add one problem per error and return None."""
@@ -275,8 +258,8 @@ def repeated_ids(record: BaseModel, loc: tuple[Any, ...] = ()) -> Iterator[tuple
             yield from repeated_ids(item, (*loc, name, index))
 
 
-def record_label(kind: str, raw: Any, index: int | None = None) -> str:
-    """How a record is named in messages: role 'account-management', or dimension #3 when it has no id."""
+def record_label(kind: str, raw: Any, index: int | None = None) -> Subject:
+    """The record a message is about: role 'account-management', or dimension #3 when it has no id."""
     if isinstance(raw, dict) and isinstance(raw.get("id"), str) and raw["id"].strip():
-        return f"{kind} '{raw['id']}'"
-    return f"{kind} #{index + 1}" if index is not None else kind
+        return Subject(kind, raw["id"])
+    return Subject(kind, "", index + 1 if index is not None else None)

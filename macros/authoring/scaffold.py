@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from .validate import slugify
+from ..loading.messages import slugify
 
 TODO = "TODO"
 

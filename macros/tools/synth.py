@@ -18,7 +18,8 @@ from typing import Any
 
 import yaml
 
-from .index import REQUIRED_FILES, _normalized
+from ..loading.kinds import REQUIRED_FILES
+from ..loading.loader import normalized_id
 
 # Business units that name the copies; past the last one, copies get a number as well.
 UNITS = (
@@ -236,7 +237,7 @@ def synthesize(source: Path, target: Path, scale: int, seed: int = 0) -> SynthRe
 
 def _claim(taken: set[str], record_id: str, where: str) -> None:
     """Ids must stay unique under the loader's normalized-id rule (case, hyphens and spaces ignored)."""
-    key = _normalized(record_id)
+    key = normalized_id(record_id)
     if key in taken:
         raise ValueError(f"synthetic id '{record_id}' in {where} collides with another record; use a smaller scale")
     taken.add(key)

@@ -21,10 +21,11 @@ from typing import Any
 
 import yaml
 
-from .index import Handbook, load_handbook
-from .model import MetricGroup
-from .problems import DataError, Problem, did_you_mean
-from .validate import slugify
+from ..errors import DataError, Problem, did_you_mean
+from ..handbook import Handbook
+from ..loading import load_handbook
+from ..loading.messages import slugify
+from ..model import MetricGroup
 from .yaml_edit import read_text, render_file
 
 EXTRA_COLUMNS_FILE = ".workbook-extra-columns.yml"  # columns authors added to sheets; hidden, so the data loader skips it

@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .problems import Problems
+from ..errors import Problems
 
 # libyaml's C parser when PyYAML was built with it; the pure-Python one is ten times slower.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -1,0 +1,35 @@
+"""mkdocs-macros adapter: thin macros for hand-written pages; each looks the handbook up and renders one template."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+
+PLUGIN_NAME = "handbook"  # the MkDocs plugin that owns the build's handbook (macros/adapters/mkdocs_plugin.py)
+
+
+def define_env(env: Any) -> None:
+    """Register the handbook macros with mkdocs-macros."""
+
+    def _render(template: str, **context: Any) -> Markup:
+        plugin = env.conf["plugins"].get(PLUGIN_NAME)
+        if plugin is None or plugin.site is None:
+            raise RuntimeError(f"the handbook has not been loaded: add '- {PLUGIN_NAME}' under 'plugins' in mkdocs.yml, before 'macros'")
+        here = env.page.file.src_uri if env.page is not None else "index.md"
+        return Markup(plugin.site.render_template(template, here, **context))
+
+    @env.macro
+    def role_directory() -> Markup:
+        """Every role, grouped by family, as cards linking to the role pages."""
+        return _render("role_directory.md")
+
+    @env.macro
+    def handbook_stats() -> Markup:
+        """One line counting roles, competencies, behaviors and dimensions."""
+        return _render("stats.md")
+
+    @env.macro
+    def role_finder() -> Markup:
+        """The profile-mapping questions as an interactive form that narrows down the matching profiles."""
+        return _render("role_finder.html")

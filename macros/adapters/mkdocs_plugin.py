@@ -1,0 +1,188 @@
+"""MkDocs adapter: a plugin that runs the engine once per build and hands MkDocs the generated pages.
+
+All build state lives on the plugin instance. MkDocs keeps an instance that defines `on_startup` for the whole
+`mkdocs serve` process, so the incremental preview remembers the previous build on `self.preview`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemBytecodeCache
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ..errors import DataError
+from ..site import Site, build_site
+from ..site.completeness import CompletenessCheck
+from ..site.history import History, read_history
+from ..site.navigation import expand_nav
+from ..site.render import make_environment
+from .preview import PreviewMemory, fingerprint, merge_search_docs, unchanged_pages
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+class HandbookConfig(Config):
+    """The plugin's settings in mkdocs.yml."""
+
+    data_dir = config_options.Type(str, default="data")  # the data folder, relative to mkdocs.yml (like docs_dir)
+
+
+class HandbookPlugin(BasePlugin[HandbookConfig]):
+    """Adds the generated pages, their navigation, edit links, credits and downloads; fails on any data problem."""
+
+    def __init__(self) -> None:
+        self.site: Site | None = None  # the handbook of the build in progress (the mkdocs-macros adapter reads it)
+        self.preview: PreviewMemory | None = None  # set in `mkdocs serve --dirty`: what the previous build produced
+        self._command = "build"
+        self._env: Environment | None = None  # templates compiled once per process, reloaded when a file changes
+        self._theme_cache = FileSystemBytecodeCache()  # the theme's compiled templates, between preview rebuilds
+        self._check: CompletenessCheck | None = None
+        self._history = History()
+        self._edit_base = ""
+        self._docs = "docs"
+        self._downloads: list[File] = []
+        self._live_urls: set[str] = set()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember whether this process is a `mkdocs serve --dirty` preview (incremental rebuilds)."""
+        self._command = command
+        if command == "serve" and dirty:
+            self.preview = PreviewMemory()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Load, validate and render the handbook once; a data problem stops the build before anything is written."""
+        root = Path(config.config_file_path).resolve().parent
+        if self.preview is not None:
+            # MkDocs warns on every dirty build; the preview rebuilds every page whenever the navigation, a template or
+            # mkdocs.yml changes, so that warning must not stop a strict config. `build` stays strict.
+            config.strict = False
+        if self._env is None:
+            self._env = make_environment()
+        try:
+            self.site = build_site(root / self.config.data_dir, env=self._env)
+        except DataError as error:
+            raise PluginError(error.report()) from None
+        if config.nav:
+            config.nav = expand_nav(config.nav, self.site.nav)
+        self._history = read_history(root)
+        self._edit_base = _edit_base(config)
+        self._docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
+        self._check = CompletenessCheck(self.site.pages)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Add every generated page and download as a generated file; a hand-written page may not shadow one."""
+        site = self._site()
+        unchanged: set[str] = set()
+        if self.preview is not None:
+            unchanged = self._unchanged_in_preview(files, config)
+        for src_uri, markdown in site.markdown.items():
+            if files.get_file_from_path(src_uri) is not None:
+                raise PluginError(f"docs/{src_uri} is generated from data; delete the hand-written file")
+            file = File.generated(config, src_uri, content=markdown)
+            if src_uri in unchanged:
+                file.is_modified = lambda: False  # type: ignore[method-assign]  # dirty mode skips the unchanged page
+            files.append(file)
+        for path, content in site.downloads.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"docs/{path} is generated from data; delete the hand-written file")
+            files.append(File.generated(config, path, content=content))
+        if self.preview is not None:
+            self._live_urls = {"" if f.url == "./" else f.url for f in files if f.is_documentation_page()}
+        return files
+
+    def _unchanged_in_preview(self, files: Files, config: MkDocsConfig) -> set[str]:
+        """Generated pages the incremental preview need not rebuild; after any change, hand-written pages are rebuilt too
+        (the home page's macros show data)."""
+        assert self.preview is not None
+        site = self._site()
+        watched = [Path(config.config_file_path), *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]
+        current = fingerprint(site.nav, [(s.src_uri, s.title) for s in site.pages], watched)
+        unchanged = unchanged_pages(self.preview, current, site.markdown)
+        if self.preview.fingerprint != current or len(unchanged) < len(site.markdown):
+            for page_file in files.documentation_pages():
+                page_file.is_modified = lambda: True  # type: ignore[method-assign]
+        self.preview.fingerprint, self.preview.markdown = current, dict(site.markdown)
+        return unchanged
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Keep the theme's compiled templates between the rebuilds of `mkdocs serve`."""
+        env.bytecode_cache = self._theme_cache
+        return env
+
+    @event_priority(-100)  # after every other plugin: the check reads the page exactly as it is written
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Nothing lost: compare the built page with the record texts its spec says it shows (the page is unchanged)."""
+        if self._check is not None:
+            self._check.check_page(page.file.src_uri, output)
+        return output
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        """Point a generated page's edit button at the data file it is built from; credit the page from git history."""
+        spec = self._site().spec(page.file.src_uri)
+        if spec is not None and self._edit_base and spec.sources:
+            page.edit_url = self._edit_base + spec.sources[0]
+        sources = spec.sources if spec is not None else (f"{self._docs}/{page.file.src_uri}",)
+        context["handbook_credit"] = self._history.credit(sources)
+        return context
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Fail the build when a record in the data is missing from the page that should show it."""
+        assert self._check is not None
+        if self.preview is not None:
+            self._restore_search_index(Path(config.site_dir))
+            missing = self._check.missing(built=self._site().markdown)  # unchanged pages were checked when last built
+        else:
+            missing = self._check.missing()
+        if missing:
+            listed = "\n".join(f"  - {line}" for line in missing[:50])
+            more = f"\n  ... and {len(missing) - 50} more" if len(missing) > 50 else ""
+            raise PluginError(f"{len(missing)} data records are missing from the built pages:\n{listed}{more}")
+
+    def _restore_search_index(self, site_dir: Path) -> None:
+        """In an incremental preview the search plugin indexes only the rebuilt pages: merge the others back in."""
+        assert self.preview is not None
+        index_file = site_dir / "search" / "search_index.json"
+        if not index_file.exists():
+            return
+        index = json.loads(index_file.read_text(encoding="utf-8"))
+        if self.preview.search_docs:
+            index["docs"] = merge_search_docs(self.preview.search_docs, index["docs"], self._live_urls)
+            index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        self.preview.search_docs = index["docs"]
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        """Rebuild when a data file or a handbook template changes."""
+        server.watch(str(Path(config.config_file_path).resolve().parent / self.config.data_dir))
+        server.watch(str(PROJECT_ROOT / "overrides"))
+        return server
+
+    def _site(self) -> Site:
+        if self.site is None:
+            raise PluginError("the handbook was not loaded (on_config did not run)")
+        return self.site
+
+
+def _edit_base(config: MkDocsConfig) -> str:
+    """Edit URL of the repository root: `edit_uri` (which points into docs/) without its docs folder; '' without one.
+
+    mkdocs.yml gives `edit_uri` as a full URL and no `repo_url`: with a GitHub `repo_url`, Material's header
+    would ask GitHub's API for star counts on every page view, and the handbook loads nothing from other hosts.
+    """
+    if not config.edit_uri:
+        return ""
+    edit_uri = config.edit_uri.rstrip("/")
+    if config.repo_url and "://" not in edit_uri:
+        edit_uri = f"{config.repo_url.rstrip('/')}/{edit_uri.lstrip('/')}"
+    docs = Path(config.docs_dir).name
+    return f"{edit_uri[: -len(docs)]}" if edit_uri.endswith(f"/{docs}") else f"{edit_uri}/"

@@ -1,0 +1,1 @@
+"""Tools around the engine: synthetic data for the benchmark."""
