@@ -1,4 +1,4 @@
-"""Benchmark (issue #6): the handbook build against its plain-MkDocs baseline at several scales, and `mkdocs serve`.
+"""Benchmark: the handbook build against its plain-MkDocs baseline at several scales, and `mkdocs serve`.
 
     python3 dev.py bench                    # scales 1, 4, 16; 5 runs each; serve; JSON into bench/results/
     .venv/bin/python bench/bench.py --scales 1 4 --runs 1 --no-serve
@@ -90,10 +90,12 @@ def site_figures(site: Path) -> SiteFigures:
 
 
 def write_config(data_dir: Path, name: str) -> Path:
-    """A copy of the project's mkdocs.yml next to it (so docs/, overrides/, the hook and git history resolve as in a
-    real build) whose data folder is `data_dir`."""
+    """A copy of the project's mkdocs.yml next to it (so docs/, overrides/ and git history resolve as in a real build)
+    whose handbook plugin reads `data_dir`."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config.setdefault("extra", {})["handbook_data"] = str(data_dir.resolve())
+    plugins = config["plugins"]
+    index = next(i for i, p in enumerate(plugins) if p == "handbook" or (isinstance(p, dict) and "handbook" in p))
+    plugins[index] = {"handbook": {"data_dir": str(data_dir.resolve())}}
     target = ROOT / f".bench-{name}.yml"
     target.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return target

@@ -118,7 +118,7 @@ def _render(args: argparse.Namespace) -> int:
     return 0
 
 
-# --- Performance (issue #6): synthetic enterprise-scale data ---------------------------------------------------------
+# --- Performance: synthetic enterprise-scale data ---------------------------------------------------------
 def _synth(args: argparse.Namespace) -> int:
     from .tools.synth import synthesize
 
@@ -195,7 +195,7 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--config", default="mkdocs.yml", help="the project's mkdocs.yml (default: mkdocs.yml)")
     render.set_defaults(run=_render)
 
-    # Performance (issue #6)
+    # Performance
     synth = commands.add_parser("synth", help="write a synthetic data folder K times the real one (for the benchmark)")
     synth.description = (
         "Write a complete, valid data folder with K copies of every role, competency, curriculum, exam, certification, "

@@ -805,7 +805,7 @@ CASES: list[BadInput] = [
             "the alias 'Demonstrates Perseverance' repeats the competency's own name. Fix: remove it",
         ),
     ),
-    # --- Checklists and hiring scorecards (issue #3) ---
+    # --- Checklists and hiring scorecards ---
     BadInput(
         "rating scale that skips a value",
         "assessment.yml",

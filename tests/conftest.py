@@ -22,7 +22,7 @@ def real_handbook():
     return load_handbook(ROOT / "data")
 
 
-# --- Injection safety (issue #7): a fixture site whose every text field holds markup or template code. ---
+# --- Injection safety: a fixture site whose every text field holds markup or template code. ---
 @pytest.fixture(scope="session")
 def injection_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """tests/fixtures/injection, built once per test session (built-site tests and browser tests share it)."""

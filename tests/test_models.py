@@ -179,7 +179,7 @@ CASES = {
 }
 
 
-# Checklists and hiring scorecards (issue #3).
+# Checklists and hiring scorecards.
 CASES.update(
     {
         "rating scale out of order": (

@@ -17,8 +17,9 @@ COMPETENCY = "competencies/demonstrates-perseverance/index.html"
 
 
 def preview_build(config: Path, site: Path) -> None:
-    """One rebuild as `mkdocs serve --dirty` does it (same process, so the preview's memory carries over)."""
-    loaded = load_config(str(config), site_dir=str(site))
+    """One rebuild as `python3 dev.py serve` (`mkdocs serve --dirty --no-strict`) does it; MkDocs keeps the handbook
+    plugin's instance for the whole process, so the preview's memory carries over."""
+    loaded = load_config(str(config), site_dir=str(site), strict=False)
     loaded.plugins.on_startup(command="serve", dirty=True)
     build(loaded, dirty=True)
 
@@ -53,7 +54,7 @@ def test_a_data_edit_rebuilds_only_the_pages_it_changes(tmp_path: Path, caplog) 
     assert "index.html" in rebuilt  # the hand-written home page runs macros over the data
     assert len(rebuilt) < len(first) / 2
     assert locations(site) == indexed  # the search index still covers every page
-    assert "Incremental preview" in caplog.text and "'dirty' build" not in caplog.text
+    assert "ERROR" not in caplog.text
 
     # A new title changes the navigation every page shows: everything is rebuilt.
     time.sleep(0.01)

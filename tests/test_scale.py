@@ -1,4 +1,4 @@
-"""Performance (issue #6): the synthetic data set, and a handbook built from it at three times the real size.
+"""Performance: the synthetic data set, and a handbook built from it at three times the real size.
 
 The benchmark itself (bench/bench.py, `make bench`) is too slow for the test suite; here its pieces run once on a
 small scale, and the built site is checked for the designs that keep pages light: grouped navigation, the split

@@ -21,7 +21,7 @@ def test_every_role_has_a_checklist_with_exactly_its_behaviors(real_site, real_h
             assert [b["data-behavior"] for b in behaviors] == [b.id for b in competency.behaviors]
             assert [_text(b.legend) for b in behaviors] == [" ".join(b.text.split()) for b in competency.behaviors]
             for fieldset in behaviors:
-                # The radio row is cloned from the page's one <template> by checklist.js (issue #6); on paper, the scale prints.
+                # The radio row is cloned from the page's one <template> by checklist.js; on paper, the scale prints.
                 scale = fieldset.select_one(".hb-behavior__scale")
                 assert not scale.select("input") and scale["data-scale"] == " · ".join(str(s.value) for s in real_handbook.assessment.scale)
         template_radios = BeautifulSoup(article.select_one("template.hb-scale-template").decode_contents(), "html.parser").select("input")

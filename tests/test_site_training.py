@@ -1,4 +1,4 @@
-"""Layer 3 for training (issue #4): curriculum, week, certification, exam, cohort and coverage pages as a reader sees them."""
+"""Layer 3 for training: curriculum, week, certification, exam, cohort and coverage pages as a reader sees them."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Layer 2 for training (issue #4): the real curricula, exams, certifications and cohorts."""
+"""Layer 2 for training: the real curricula, exams, certifications and cohorts."""
 
 from __future__ import annotations
 

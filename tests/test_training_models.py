@@ -1,4 +1,4 @@
-"""Layer 1 for training (issue #4): curricula, exams, certifications and cohorts, with the exact messages authors see."""
+"""Layer 1 for training: curricula, exams, certifications and cohorts, with the exact messages authors see."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemBytecodeCache
+from jinja2 import Environment
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -44,7 +44,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.preview: PreviewMemory | None = None  # set in `mkdocs serve --dirty`: what the previous build produced
         self._command = "build"
         self._env: Environment | None = None  # templates compiled once per process, reloaded when a file changes
-        self._theme_cache = FileSystemBytecodeCache()  # the theme's compiled templates, between preview rebuilds
         self._check: CompletenessCheck | None = None
         self._history = History()
         self._edit_base = ""
@@ -55,16 +54,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether this process is a `mkdocs serve --dirty` preview (incremental rebuilds)."""
         self._command = command
-        if command == "serve" and dirty:
+        if command == "serve" and dirty and self.preview is None:
             self.preview = PreviewMemory()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load, validate and render the handbook once; a data problem stops the build before anything is written."""
         root = Path(config.config_file_path).resolve().parent
-        if self.preview is not None:
-            # MkDocs warns on every dirty build; the preview rebuilds every page whenever the navigation, a template or
-            # mkdocs.yml changes, so that warning must not stop a strict config. `build` stays strict.
-            config.strict = False
         if self._env is None:
             self._env = make_environment()
         try:
@@ -115,8 +110,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return unchanged
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Keep the theme's compiled templates between the rebuilds of `mkdocs serve`."""
-        env.bytecode_cache = self._theme_cache
+        """Drop the whitespace that the theme's block tags leave on every line (Jinja's own options)."""
+        env.trim_blocks = True
+        env.lstrip_blocks = True
         return env
 
     @event_priority(-100)  # after every other plugin: the check reads the page exactly as it is written

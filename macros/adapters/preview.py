@@ -1,4 +1,4 @@
-"""Incremental preview (issue #6): `mkdocs serve --dirty` rebuilds only the generated pages whose Markdown changed.
+"""Incremental preview: `mkdocs serve --dirty` rebuilds only the generated pages whose Markdown changed.
 
 MkDocs' dirty mode re-renders a page only when its file reports a change. Generated pages always do (their content
 is in memory), so a data edit re-rendered every page: about as slow as a full build. This module remembers each

@@ -825,7 +825,6 @@ def apply_draft(draft: Draft, source: str) -> ImportSummary:
     )
 
 
-_UNKNOWN = re.compile(r"^unknown (?P<kind>role|competency) '(?P<id>[^']+)'$")
 _SHEET_OF = {"role": ("roles", "Roles"), "competency": ("competencies", "Competencies")}
 
 
@@ -833,13 +832,11 @@ def _explain_deletions(problems: list[Problem], deletes: list[str]) -> list[Prob
     """A reference to a record this import deletes is not a typo: say so, instead of guessing a similar id."""
     explained: list[Problem] = []
     for problem in problems:
-        unknown = _UNKNOWN.match(problem.message)
-        folder, sheet = _SHEET_OF[unknown["kind"]] if unknown else ("", "")
-        if unknown and f"{folder}/{unknown['id']}.yml" in deletes:
-            kind, record_id = unknown["kind"], unknown["id"]
+        kind, record_id = problem.unknown or ("", "")
+        if kind in _SHEET_OF and f"{_SHEET_OF[kind][0]}/{record_id}.yml" in deletes:
             problem = replace(
                 problem,
-                message=f"names {kind} '{record_id}', which this import deletes (its row is gone from sheet '{sheet}')",
+                message=f"names {kind} '{record_id}', which this import deletes (its row is gone from sheet '{_SHEET_OF[kind][1]}')",
                 fix=f"remove '{record_id}' from this file first, or put the {kind}'s row back",
             )
         explained.append(problem)
@@ -858,18 +855,14 @@ def _write_all(root: Path, writes: dict[str, str], deletes: list[str]) -> None:
         (root / path).unlink(missing_ok=True)
 
 
-_LABEL = re.compile(r"^(?P<kind>[a-z ]+) '(?P<id>[^']+)'$")
-
-
 def _map_problems(problems: list[Problem], draft: Draft, data_name: str) -> list[CellProblem | str]:
     """Validation problems of the trial data, pointed back at the workbook cell they came from where there is one."""
     out: list[CellProblem | str] = []
     order = {s.name: i for i, s in enumerate(SHEETS)}
     for problem in problems:
-        label = _LABEL.match(problem.record or "")
         origin = None
-        if label:
-            origin = draft.origins.get(f"{label['kind']}:{label['id']}")
+        if problem.kind and problem.record:
+            origin = draft.origins.get(f"{problem.kind}:{problem.record}")
         elif problem.file.startswith(f"{data_name}/"):
             stem = Path(problem.file).stem
             kind = {"competencies": "competency", "roles": "role"}.get(Path(problem.file).parent.name, "")

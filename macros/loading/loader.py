@@ -39,7 +39,9 @@ def load_handbook(data_dir: Path) -> Handbook:
     assert isinstance(mapping, ProfileMapping) and isinstance(assessment, Assessment) and isinstance(scorecard, HiringScorecard)
     sources = {(kind, model.id): source for kind, items in records.items() for model, source in items}  # type: ignore[attr-defined]
 
-    checker = ReferenceChecker({**by_kind, "profile question": {q.id: q for q in mapping.questions}}, _names(by_kind), problems)
+    checker = ReferenceChecker(
+        {**by_kind, "profile question": {q.id: q for q in mapping.questions}}, _names(by_kind["competency"]), problems
+    )
     for kind_name, unique in by_kind.items():
         for record_id, model in unique.items():
             checker.check_record(model, sources[(kind_name, record_id)], Subject(kind_name, record_id))
@@ -90,15 +92,10 @@ def _read_all(data_dir: Path, problems: Problems) -> tuple[Records, dict[str, tu
     return records, singles, seen_files
 
 
-def _names(by_kind: dict[str, dict[str, Any]]) -> dict[str, dict[str, str]]:
-    """Per kind, each record's name (and a competency's aliases), lowercased, to its id: for 'did you mean' on names."""
-    names: dict[str, dict[str, str]] = {}
-    for kind, records in by_kind.items():
-        for record_id, record in records.items():
-            for name in (getattr(record, "name", None), *getattr(record, "aliases", ())):
-                if isinstance(name, str):
-                    names.setdefault(kind, {})[name.lower()] = record_id
-    return names
+def _names(competencies: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """Competency names and aliases, lowercased, to ids: a name written where an id belongs gets its id suggested."""
+    names = {name.lower(): record_id for record_id, c in competencies.items() for name in (c.name, *c.aliases)}
+    return {"competency": names}
 
 
 def _read_kind(

@@ -17,12 +17,12 @@ from .yaml_reader import Document, dotted_path
 # Union member tags that pydantic puts into error locations; authors never wrote them.
 _UNION_TAGS = {"metric-text", "metric-group"}
 _COUNT_NOUNS = {"behaviors": "behaviors", "answers": "answers", "competencies": "competencies"}
-_COUNT_NOUNS.update(  # issue #4
+_COUNT_NOUNS.update(
     {"days": "days", "sessions": "sessions", "weeks": "weeks", "scores": "scores", "questions": "questions", "roles": "roles"}
 )
-# Training (issue #4): what to do about a number out of range, for fields where "correct the number" says too little.
+# Training: what to do about a number out of range, for fields where "correct the number" says too little.
 _RANGE_FIXES = {"duration": "write the session's length in minutes, from 1 to 240; split a longer block into several sessions"}
-# Training (issue #4): a clearer fix than "add items" when a part of a curriculum or rubric is empty.
+# Training: a clearer fix than "add items" when a part of a curriculum or rubric is empty.
 _EMPTY_FIXES = {
     "days": "add a day with its sessions under 'days:', or remove the empty week",
     "sessions": "add the day's sessions under 'sessions:', or remove the empty day",
@@ -223,7 +223,7 @@ def validate_record(
             message, fix = _translate(error, model, loc)
             problems.add(doc.file, doc.line_of((*base, *loc)), label, dotted_path(loc), message, fix)
         return None
-    # Bad-input hardening (issue #7): ids of nested records (behaviors, questions, answers ...) must be unique in their list.
+    # Bad-input hardening: ids of nested records (behaviors, questions, answers ...) must be unique in their list.
     repeated = list(repeated_ids(record))
     for loc, first, record_id, noun in repeated:
         problems.add(

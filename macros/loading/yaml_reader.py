@@ -17,7 +17,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_FILE_BYTES = 1024 * 1024
 Path_ = tuple[Any, ...]
 
-# --- Bad-input hardening (issue #7): what a data file may contain beyond plain YAML text, lists and mappings. ---
+# --- Bad-input hardening: what a data file may contain beyond plain YAML text, lists and mappings. ---
 # Only the tags plain YAML gives values by itself; `!!python/...`, `!!binary`, `!custom` and merge keys are refused.
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -119,7 +119,7 @@ class _NodeReader:
 
     def _scalar(self, node: Node) -> Any:
         if node.tag == _STR_TAG:
-            return node.value  # most values are text: skip the constructor's dispatch (performance, issue #6)
+            return node.value  # most values are text: skip the constructor's dispatch (performance)
         if not self._plain(node):
             return None
         try:

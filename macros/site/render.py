@@ -22,7 +22,7 @@ TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "overrides" / "handbook"
 # Backslash escapes keep the text itself intact for search; HTML escaping is left to `<`, `>` and `&`.
 _MARKDOWN_SPECIALS = {ch: "\\" + ch for ch in "\\`*_[]{}#|"}
 _LINE_START = re.compile(r"^(\d+)([.)])")
-_MARKDOWN_ESCAPES = str.maketrans(_MARKDOWN_SPECIALS)  # performance (issue #6): one C-level pass per value
+_MARKDOWN_ESCAPES = str.maketrans(_MARKDOWN_SPECIALS)  # performance: one C-level pass per value
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter: front matter for thousands of pages
 
 
@@ -33,12 +33,12 @@ def markdown_text(value: Any) -> Markup:
     return _escaped_markdown(str(value))
 
 
-@functools.lru_cache(maxsize=1 << 16)  # performance (issue #6): names and behaviors are shown on many pages
+@functools.lru_cache(maxsize=1 << 16)  # performance: names and behaviors are shown on many pages
 def _escaped_markdown(value: str) -> Markup:
     text = " ".join(value.split())  # one paragraph: a newline in data must not start a list or heading
     text = text.translate(_MARKDOWN_ESCAPES)
     text = _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", text)
-    if text[:1] in ("-", "+", "=", "!"):  # "!" since issue #7: '!!! note' would open an admonition
+    if text[:1] in ("-", "+", "=", "!"):  # "!": '!!! note' would open an admonition
         text = "\\" + text
     escaped = html.escape(text, quote=False)
     if escaped[:1] in ("?", "~"):
@@ -64,7 +64,7 @@ def _href(context: Any, kind: str, record_id: str = "") -> str:
     return _relative(page_path(kind, record_id), posixpath.dirname(context.get("here", "index.md")) or ".")
 
 
-@functools.lru_cache(maxsize=1 << 16)  # performance (issue #6): pages link to the same records from the same folders
+@functools.lru_cache(maxsize=1 << 16)  # performance: pages link to the same records from the same folders
 def _relative(target: str, base: str) -> str:
     return posixpath.relpath(target, base)
 
@@ -103,7 +103,7 @@ def make_environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
     env.filters["html"] = attribute_text  # text inside raw HTML blocks, where Markdown escapes would show
     env.filters["with_article"] = with_article
     env.filters["anchor"] = lambda value: re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
-    env.tests["long_listing"] = is_long_listing  # performance (issue #6): listings switch to a compact form at scale
+    env.tests["long_listing"] = is_long_listing  # performance: listings switch to a compact form at scale
     return env
 
 
@@ -119,7 +119,7 @@ def with_article(word: str) -> str:
 
 def render_page(env: Environment, spec: PageSpec) -> str:
     """Markdown source of a generated page: front matter, then its template's output."""
-    # Injection safety (issue #7): MkDocs and Material print front-matter titles and descriptions into the page
+    # Injection safety: MkDocs and Material print front-matter titles and descriptions into the page
     # unescaped (<title>, the header, <meta content="...">), so they are given as escaped HTML text.
     meta: dict[str, Any] = {"title": str(attribute_text(spec.title))}
     if spec.description:

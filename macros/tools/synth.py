@@ -1,4 +1,4 @@
-"""A synthetic enterprise data set: the real data folder K times over, for measuring how the build scales (issue #6).
+"""A synthetic enterprise data set: the real data folder K times over, for measuring how the build scales.
 
 Copy 0 is the real data unchanged; copies 1..K-1 are the same records for another business unit ("Networks
 Effectively (EMEA)", id `networks-effectively-emea`), with every reference pointing into the same copy, so each copy

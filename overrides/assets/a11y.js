@@ -1,4 +1,4 @@
-// Accessibility (issue #7, found by axe-core): Material's search overlay has role="dialog" but no accessible name.
+// Accessibility: Material's search overlay has role="dialog" but no accessible name.
 // Name it after its input's placeholder so screen readers announce what the dialog is for.
 document$.subscribe(() => {
   const dialog = document.querySelector('.md-search[role="dialog"]:not([aria-label])');

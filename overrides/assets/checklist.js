@@ -72,7 +72,7 @@
 
   /* ---------- the page ---------- */
 
-  /* Performance (issue #6): the page carries one radio row in a <template>; give every behavior its own copy. */
+  /* Performance: the page carries one radio row in a <template>; give every behavior its own copy. */
   function fillScales() {
     var template = document.querySelector("template.hb-scale-template");
     if (!template) return;

@@ -99,7 +99,7 @@ def page(browser, site_url: str, watch: PageWatch, tmp_path: Path):
     assert watch.foreign_requests == [], "the page asked another host for something"
 
 
-# --- Injection safety (issue #7): the injection fixture site, served like the real one. ---
+# --- Injection safety: the injection fixture site, served like the real one. ---
 @pytest.fixture(scope="session")
 def injection_site_url(injection_site) -> Iterator[str]:
     """tests/fixtures/injection, built once and served on localhost (tests use it by overriding `site_url`)."""

@@ -1,4 +1,4 @@
-"""Cohort progress (issue #4): tick a session off, reload, and the tick and the week's progress are still there."""
+"""Cohort progress: tick a session off, reload, and the tick and the week's progress are still there."""
 
 from __future__ import annotations
 

@@ -26,7 +26,7 @@ def _one_page_per_kind() -> list[str]:
     return [_url(src_uri) for src_uri in [*hand_written, *pages]]
 
 
-# Offline and private (issue #7): every kind of page, opened by the `page` fixture, which fails on any request
+# Offline and private: every kind of page, opened by the `page` fixture, which fails on any request
 # to another host, any console error and any uncaught exception.
 PAGES = _one_page_per_kind()
 
