@@ -12,12 +12,15 @@ PLUGIN_NAME = "handbook"  # the MkDocs plugin that owns the build's handbook (ma
 def define_env(env: Any) -> None:
     """Register the handbook macros with mkdocs-macros."""
 
-    def _render(template: str, **context: Any) -> Markup:
+    def _site() -> Any:
         plugin = env.conf["plugins"].get(PLUGIN_NAME)
         if plugin is None or plugin.site is None:
             raise RuntimeError(f"the handbook has not been loaded: add '- {PLUGIN_NAME}' under 'plugins' in mkdocs.yml, before 'macros'")
+        return plugin.site
+
+    def _render(template: str, **context: Any) -> Markup:
         here = env.page.file.src_uri if env.page is not None else "index.md"
-        return Markup(plugin.site.render_template(template, here, **context))
+        return Markup(_site().render_template(template, here, **context))
 
     @env.macro
     def role_directory() -> Markup:
@@ -33,3 +36,17 @@ def define_env(env: Any) -> None:
     def role_finder() -> Markup:
         """The profile-mapping questions as an interactive form that narrows down the matching profiles."""
         return _render("role_finder.html")
+
+    @env.macro
+    def data_reference() -> Markup:
+        """Every kind of data file with the fields of its records, read from the models that validate them."""
+        from ..site import reference  # on use: only the authors' pages need it, and every build imports this module
+
+        return _render("data_reference.md", kinds=reference.data_reference(), rules=reference.data_rules())
+
+    @env.macro
+    def workbook_contract() -> Markup:
+        """The workbook's sheets and columns, read from the sheet list that import and export use."""
+        from ..site import reference  # on use, as above
+
+        return _render("workbook_contract.md", sheets=reference.workbook_reference(_site().handbook))

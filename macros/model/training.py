@@ -68,64 +68,70 @@ ClockTime = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5]
 class Session(Record):
     """One block of a curriculum day: a class, a practice round, a debrief, a coaching slot or an assessment sitting."""
 
-    id: Id
-    title: Text
-    format: SessionFormat
-    duration: Minutes
-    taught_by: Teacher
-    competencies: tuple[CompetencyId, ...] = ()
-    objectives: tuple[Text, ...] = Field(min_length=1)
-    pre_work: tuple[Text, ...] = ()
-    materials: tuple[Text, ...] = ()
-    assesses: tuple[AssessmentId, ...] = ()  # exams or certifications taken in this session (format: assessment)
+    id: Id = Field(description="Unique within the curriculum; the session's anchor and calendar entry.")
+    title: Text = Field(description="What the session is called on the schedule.")
+    format: SessionFormat = Field(description="What kind of session it is.")
+    duration: Minutes = Field(description="Length in minutes.")
+    taught_by: Teacher = Field(description="Who runs the session.")
+    competencies: tuple[CompetencyId, ...] = Field((), description="The competencies it develops; required except for assessment sessions.")
+    objectives: tuple[Text, ...] = Field(min_length=1, description="What trainees can do afterwards, each starting with an action verb.")
+    pre_work: tuple[Text, ...] = Field((), description="What trainees do before the session.")
+    materials: tuple[Text, ...] = Field((), description="What the session needs.")
+    assesses: tuple[AssessmentId, ...] = Field(
+        (), description="The exams or certifications taken in the session (assessment sessions only)."
+    )  # exams or certifications taken in this session (format: assessment)
 
 
 class CurriculumDay(Record):
     """One working day of a curriculum: a theme and its sessions, in the order they run."""
 
-    title: Text
-    sessions: tuple[Session, ...] = Field(min_length=1, max_length=8)
+    title: Text = Field(description="The day's theme.")
+    sessions: tuple[Session, ...] = Field(min_length=1, max_length=8, description="The day's sessions, in the order they run.")
 
 
 class CurriculumWeek(Record):
     """One week of a curriculum: up to five working days."""
 
-    title: Text
-    goal: Text | None = None
-    days: tuple[CurriculumDay, ...] = Field(min_length=1, max_length=5)
+    title: Text = Field(description="The week's theme.")
+    goal: Text | None = Field(None, description="What the week should achieve.")
+    days: tuple[CurriculumDay, ...] = Field(min_length=1, max_length=5, description="The week's days, in order.")
 
 
 class Curriculum(Record):
     """A fixed program that every member of a cohort follows, day by day, and the roles that follow it."""
 
-    id: Id
-    name: Text
-    summary: Text
-    audience: Text
-    roles: tuple[RoleId, ...] = Field(min_length=1)
-    assessment: Text  # how the program is assessed, in words; the exams and certifications come from its sessions
-    weeks: tuple[CurriculumWeek, ...] = Field(min_length=1)
+    id: Id = Field(description="The file name without .yml; the page is /curricula/<id>/.")
+    name: Text = Field(description="The program's name.")
+    summary: Text = Field(description="What the program is, in a few sentences.")
+    audience: Text = Field(description="Who the program is for.")
+    roles: tuple[RoleId, ...] = Field(min_length=1, description="The roles that follow the program.")
+    assessment: Text = Field(
+        description="How the program is assessed, in words; the exams and certifications come from its sessions."
+    )  # how the program is assessed, in words; the exams and certifications come from its sessions
+    weeks: tuple[CurriculumWeek, ...] = Field(min_length=1, description="The program, week by week.")
 
 
 class ExamQuestion(Record):
     """One question of an exam's question bank, with what a good answer covers."""
 
-    id: Id
-    question: Text
-    competency: CompetencyId
-    good_answer: Text
+    id: Id = Field(description="Unique within the exam.")
+    question: Text = Field(description="The question as asked.")
+    competency: CompetencyId = Field(description="The competency the question checks.")
+    good_answer: Text = Field(description="What a good answer covers.")
 
 
 class Exam(Record):
     """A knowledge check drawn from a question bank, passed at a mark."""
 
-    id: Id
-    name: Text
-    summary: Text
-    pass_mark: StrictInt = Field(ge=1, le=100)  # percent of the drawn questions answered well
-    questions_drawn: StrictInt = Field(gt=0)
-    on_fail: Text
-    questions: tuple[ExamQuestion, ...] = Field(min_length=1)
+    id: Id = Field(description="The file name without .yml; the page is /exams/<id>/.")
+    name: Text = Field(description="The exam's name.")
+    summary: Text = Field(description="What the exam checks.")
+    pass_mark: StrictInt = Field(
+        ge=1, le=100, description="Percent of the drawn questions that must be answered well."
+    )  # percent of the drawn questions answered well
+    questions_drawn: StrictInt = Field(gt=0, description="How many questions of the bank each sitting uses.")
+    on_fail: Text = Field(description="What happens after a failed sitting.")
+    questions: tuple[ExamQuestion, ...] = Field(min_length=1, description="The question bank.")
 
 
 RubricScore = Literal[1, 2, 3, 4, 5]
@@ -134,33 +140,39 @@ RubricScore = Literal[1, 2, 3, 4, 5]
 class RubricBehavior(Record):
     """One behavior the evaluator looks for in a certification role play, and what earns each score."""
 
-    id: Id
-    behavior: Text
-    competencies: tuple[CompetencyId, ...] = Field(min_length=1)
-    scores: dict[RubricScore, Text] = Field(min_length=2)
+    id: Id = Field(description="Unique within the rubric.")
+    behavior: Text = Field(description="What the evaluator looks for.")
+    competencies: tuple[CompetencyId, ...] = Field(min_length=1, description="The competencies the behavior shows.")
+    scores: dict[RubricScore, Text] = Field(min_length=2, description="What earns each score, from 1 to 5.")
 
 
 class Certification(Record):
     """A role play for one sales stage, scored with a rubric, that a trainee passes before working the stage with buyers."""
 
-    id: Id
-    name: Text
-    stage: Text
-    summary: Text
-    role_play: Text
-    evaluator: Evaluator
-    pass_score: RubricScore  # every behavior must score at least this
-    rubric: tuple[RubricBehavior, ...] = Field(min_length=1)
+    id: Id = Field(description="The file name without .yml; the page is /certifications/<id>/.")
+    name: Text = Field(description="The certification's name.")
+    stage: Text = Field(description="The sales stage it certifies, in words.")
+    summary: Text = Field(description="What the certification checks.")
+    role_play: Text = Field(description="The scenario the trainee plays through.")
+    evaluator: Evaluator = Field(description="Who scores the role play; never the trainee's hiring manager.")
+    pass_score: RubricScore = Field(description="The score every behavior must reach at least.")  # every behavior must score at least this
+    rubric: tuple[RubricBehavior, ...] = Field(min_length=1, description="The behaviors the evaluator scores.")
 
 
 class Cohort(Record):
     """A group of hires who start a curriculum together on a given date."""
 
-    id: Id
-    name: Text
-    curriculum: CurriculumId
-    start: StrictDate
-    day_starts: ClockTime = "09:00"  # local time the first session of each day begins
-    timezone: Text = "UTC"  # an IANA time zone name, e.g. Europe/Berlin
-    location: Text | None = None
-    holidays: tuple[StrictDate, ...] = ()  # working days the cohort does not meet
+    id: Id = Field(description="Unique among cohorts; the page is /cohorts/<id>/.")
+    name: Text = Field(description="The cohort's name.")
+    curriculum: CurriculumId = Field(description="The curriculum the cohort follows.")
+    start: StrictDate = Field(description="The first day of week 1.")
+    day_starts: ClockTime = Field(
+        "09:00", description="Local time the first session of each day begins."
+    )  # local time the first session of each day begins
+    timezone: Text = Field(
+        "UTC", description="An IANA time zone name, such as Europe/Berlin."
+    )  # an IANA time zone name, e.g. Europe/Berlin
+    location: Text | None = Field(None, description="Where the cohort meets.")
+    holidays: tuple[StrictDate, ...] = Field(
+        (), description="Working days the cohort does not meet."
+    )  # working days the cohort does not meet
