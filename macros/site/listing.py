@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-# Index pages switch to a compact form (names and counts, no summaries; the record pages and per-dimension pages hold the detail), so no page
-# outgrows a reader. Limits per listing, from the bytes one row weighs in its full form.
+# Past a limit an index page lists names and counts, without summaries: the record pages and per-dimension pages
+# hold the detail, so no page outgrows a reader. Limits per listing, from the bytes one row weighs in its full form.
 LONG_LISTINGS = {"default": 100, "dimension": 40, "plays": 60}
 
 

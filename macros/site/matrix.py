@@ -52,7 +52,11 @@ def matrix_pages(hb: Handbook, role_files: tuple[str, ...]) -> list[PageSpec]:
     if not parts:
         context = {"handbook": hb, "roles": hb.roles, "groups": hb.by_dimension(hb.competencies), "part": None}
         shows = (*names(hb.roles), *names(hb.competencies))
-        return [PageSpec(page_path("matrix"), "Roles and competencies matrix", "matrix.md", context, role_files, description, hide=hide, shows=shows)]
+        return [
+            PageSpec(
+                page_path("matrix"), "Roles and competencies matrix", "matrix.md", context, role_files, description, hide=hide, shows=shows
+            )
+        ]
     by_family: dict[str, list[PageSpec]] = {}
     specs = []
     for part in parts:
@@ -71,5 +75,3 @@ def matrix_pages(hb: Handbook, role_files: tuple[str, ...]) -> list[PageSpec]:
     title = "Roles and competencies matrix"
     index = PageSpec(page_path("matrix"), title, "matrix_index.md", overview, role_files, description, shows=names(hb.roles))
     return [index, *specs]
-
-

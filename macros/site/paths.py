@@ -116,7 +116,7 @@ def _is_free_text(annotation: Any) -> bool:
     """Text written for readers: a string without an id pattern and not a reference (a union allows either)."""
     if get_origin(annotation) is Annotated:
         metadata = get_args(annotation)[1:]
-        if any(isinstance(m, Ref) or isinstance(m, StringConstraints) and m.pattern for m in metadata):
+        if any(isinstance(m, Ref) or (isinstance(m, StringConstraints) and m.pattern) for m in metadata):
             return False
         return _is_free_text(get_args(annotation)[0])
     options = get_args(annotation)

@@ -117,7 +117,7 @@ def plan_playbook_pages(hb: Handbook) -> list[PageSpec]:
                 f"What a manager of {role.name} manages and coaches, and the monthly one-skill coaching plan.",
                 search_boost=0.5,  # a search for the role's name must find the role page first
                 shows=(
-                    *texts_of((activity for play in hb.plays_by_role[role.id] for activity in play.activities)),
+                    *texts_of(activity for play in hb.plays_by_role[role.id] for activity in play.activities),
                     *(text for competency, cited in hb.role_behaviors(role.id) for text in (competency.name, *(b.text for b, _ in cited))),
                     *(_plan_texts(hb, plan) if plan else ()),
                 ),
