@@ -8,13 +8,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sites import FIXTURES
 
 from macros.errors import DataError
 from macros.handbook.schedule import add_working_days, is_working_day, week_dates, working_days
 from macros.loading import load_handbook
 from macros.site.calendar import cohort_calendar
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CURRICULUM = "curricula/basics.yml"
 CERTIFICATION = "certifications/store-call.yml"
 EXAM = "exams/store-exam.yml"

@@ -6,11 +6,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sites import FIXTURES
 
 from macros.errors import DataError
 from macros.loading import load_handbook
 
-PLAYBOOK = Path(__file__).resolve().parent / "fixtures" / "playbook" / "data"
+PLAYBOOK = FIXTURES / "playbook" / "data"
 PLAY = "plays/walk-in-greeting.yml"
 PLAN = "coaching-plans/floor.yml"
 

@@ -6,12 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sites import FIXTURES
 
 from macros.errors import DataError
 from macros.loading import load_handbook
 from macros.site.render import markdown_text
 
-TINY = Path(__file__).resolve().parent / "fixtures" / "tiny" / "data"
+TINY = FIXTURES / "tiny" / "data"
 ROLE = "roles/floor-sales.yml"
 COMPETENCY = "competencies/demonstrates-perseverance.yml"
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from sites import ROOT
 
 from macros.model import MetricGroup
 
-SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+SEEDS = ROOT.parent / "shared" / "seeds"
 PROFILES = SEEDS / "benchmark-profiles-library.txt"
 
 
