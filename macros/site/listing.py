@@ -1,0 +1,14 @@
+"""Long listings: index pages list every record while a list is short; past a limit they switch to a compact form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Index pages switch to a compact form (names and counts, no summaries; the record pages and per-dimension pages hold the detail), so no page
+# outgrows a reader. Limits per listing, from the bytes one row weighs in its full form.
+LONG_LISTINGS = {"default": 100, "dimension": 40, "plays": 60}
+
+
+def is_long_listing(records: Any, listing: str = "default") -> bool:
+    """Whether a listing has so many records that its page shows them compactly (a Jinja test: `x is long_listing`)."""
+    return len(records) > LONG_LISTINGS[listing]
