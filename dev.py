@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
-"""Project tasks that work on a fresh clone with only Python 3.11+: serve, build, test.
+"""Project tasks that work on a fresh clone with only Python 3.11.5+: serve, build, test.
 
     python3 dev.py serve    # preview the handbook at http://127.0.0.1:8000 (rebuilds when data/ changes)
     python3 dev.py build    # strict build into site/ (swapped in only when the build succeeded; -f CONFIG, -d DIR)
     python3 dev.py test     # lint, then every test
     python3 dev.py bench    # the performance benchmark (scales 1, 4, 16 against plain MkDocs; several minutes)
     python3 dev.py install  # only install (.venv, the `handbook` command, Chromium for browser tests), as CI does
+    python3 dev.py lock     # regenerate requirements.txt from pyproject.toml with uv (--upgrade: newest releases)
 
-The first run creates .venv/ and installs the pinned requirements; later runs reuse it.
+The first run creates .venv/ and installs requirements.txt, the lock generated from pyproject.toml; later runs reuse it.
 """
 
 from __future__ import annotations
@@ -37,8 +38,8 @@ def ensure_venv() -> None:
     wanted = hashlib.sha256((ROOT / "requirements.txt").read_bytes() + (ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if STAMP.exists() and STAMP.read_text().strip() == wanted:
         return
-    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py itself may be started by an older python3
-        sys.exit("Python 3.11 or newer is required")
+    if sys.version_info < (3, 11, 5):  # dev.py itself may be started by an older python3
+        sys.exit("Python 3.11.5 or newer is required (pyproject.toml's requires-python)")
     if not (BIN / "python").exists():
         print("Creating .venv ...", flush=True)
         _run(sys.executable, "-m", "venv", VENV)
@@ -62,24 +63,46 @@ def ensure_chromium() -> None:
     _run(*apt, "install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-dejavu-core", env=env)
 
 
-NODE_MODULES = ROOT / "node_modules"
-NODE_STAMP = NODE_MODULES / ".package-lock.sha256"
+# uv only regenerates the lock; installing from it needs nothing but pip.
+UV_VERSION = "0.13.9"
+LOCK_GROUPS = ("test", "lint", "bench", "build")
+LOCK_HEADER = """\
+# The lock: every package the handbook, its tests and its tooling need, pinned exactly, installed by dev.py with pip.
+# Generated from the direct dependencies and dependency groups in pyproject.toml: edit those, then run
+# `python3 dev.py lock` (keeps every other pin as it is; `python3 dev.py lock --upgrade` moves all to the newest).
+"""
 
 
-def ensure_node_modules() -> None:
-    """Install the pinned npm test tools (axe-core) with `npm ci` when node_modules is missing or the lock changed."""
-    wanted = hashlib.sha256((ROOT / "package-lock.json").read_bytes()).hexdigest()
-    if NODE_STAMP.exists() and NODE_STAMP.read_text().strip() == wanted:
-        return
-    if shutil.which("npm") is None:
-        apt = ["apt-get"] if os.geteuid() == 0 else ["sudo", "-n", "apt-get"]
-        print("Installing Debian's nodejs and npm for the accessibility tests ...", flush=True)
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        _run(*apt, "update", "-qq", env=env)
-        _run(*apt, "install", "-y", "-qq", "--no-install-recommends", "nodejs", "npm", env=env)
-    print("Installing pinned npm test tools (npm ci) ...", flush=True)
-    _run("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
-    NODE_STAMP.write_text(wanted)
+def lock(args: list[str]) -> None:
+    """Regenerate requirements.txt from pyproject.toml with uv, for the oldest Python the project supports."""
+    import tomllib
+
+    if not (BIN / "python").exists():
+        _run(sys.executable, "-m", "venv", VENV)
+    _run(BIN / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check", f"uv=={UV_VERSION}")
+    requires = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["requires-python"]
+    groups = [arg for group in LOCK_GROUPS for arg in ("--group", group)]
+    # --universal: one lock for Linux, macOS and Windows; the existing requirements.txt is read as the preferred pins.
+    # uv reads its index from UV_DEFAULT_INDEX (PyPI otherwise), not from pip's configuration.
+    _run(
+        BIN / "uv",
+        "pip",
+        "compile",
+        "--quiet",
+        "pyproject.toml",
+        *groups,
+        "--universal",
+        "--python-version",
+        requires.removeprefix(">="),
+        "--custom-compile-command",
+        "python3 dev.py lock",
+        "-o",
+        "requirements.txt",
+        *args,
+    )
+    lock_file = ROOT / "requirements.txt"
+    lock_file.write_text(LOCK_HEADER + lock_file.read_text(encoding="utf-8"), encoding="utf-8")
+    print("Wrote requirements.txt; the next task reinstalls .venv from it.")
 
 
 def build_atomically(args: list[str]) -> None:
@@ -130,13 +153,14 @@ def main(argv: list[str]) -> None:
     elif task == "test":
         ensure_venv()
         ensure_chromium()
-        ensure_node_modules()
-        _run(BIN / "ruff", "check", "macros", "tests", "dev.py")
-        _run(BIN / "ruff", "format", "--check", "macros", "tests", "dev.py")
+        _run(BIN / "ruff", "check", "macros", "tests", "dev.py", "bench")
+        _run(BIN / "ruff", "format", "--check", "macros", "tests", "dev.py", "bench")
         _run(BIN / "python", "-m", "pytest", *rest)
     elif task == "bench":
         ensure_venv()
         _run(BIN / "python", "bench/bench.py", *rest)
+    elif task == "lock":
+        lock(rest)
     elif task == "install":
         ensure_venv()
         ensure_chromium()

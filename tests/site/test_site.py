@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 
 from macros.model import MetricGroup
 
@@ -161,41 +160,6 @@ def test_completeness_check_finds_a_dropped_behavior(real_site, real_handbook, t
     missing = missing_records(real_handbook, copy)
     assert f"competencies/networks-effectively.md: {dropped!r}" in missing
     assert "matrix.md: the page was not built" in missing
-
-
-def test_every_internal_link_and_anchor_resolves(real_site):
-    # Links inside raw HTML widgets are not rewritten or checked by MkDocs: a '.md' link there would 404. And LinkChecker,
-    # reading files, cannot check anchors on directory URLs (../page/#anchor), which is how every page links.
-    import posixpath
-    from urllib.parse import unquote, urlsplit
-
-    root = real_site.root
-    ids: dict[Path, set[str]] = {}
-
-    def anchors(page: Path) -> set[str]:
-        if page not in ids:
-            ids[page] = set(re.findall(r'\sid="([^"]+)"', page.read_text(encoding="utf-8")))
-        return ids[page]
-
-    broken, checked = [], 0
-    for page in root.rglob("*.html"):
-        if page.name == "404.html":
-            continue  # served at any depth, so MkDocs gives it absolute links on purpose
-        base = page.parent.relative_to(root).as_posix()
-        for href in re.findall(r'<a\s[^>]*?href="([^"]*)"', page.read_text(encoding="utf-8")):
-            parts = urlsplit(html.unescape(href))
-            if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
-                continue
-            target = page if not parts.path else root / posixpath.normpath(posixpath.join(base, unquote(parts.path)))
-            if target.is_dir():
-                target = target / "index.html"
-            checked += 1
-            if not target.is_file():
-                broken.append(f"{page.relative_to(root)}: {href} (no such page)")
-            elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in anchors(target):
-                broken.append(f"{page.relative_to(root)}: {href} (no such anchor)")
-    assert checked > 10_000
-    assert broken == []
 
 
 def test_mkdocs_yml_has_no_duplicate_keys():
