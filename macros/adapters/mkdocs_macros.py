@@ -38,11 +38,11 @@ def define_env(env: Any) -> None:
         return _render("role_finder.html")
 
     @env.macro
-    def data_reference() -> Markup:
-        """Every kind of data file with the fields of its records, read from the models that validate them."""
+    def data_reference(domain: str = "core") -> Markup:
+        """The kinds of data file of one domain with the fields of their records, read from the models that validate them."""
         from ..site import reference  # on use: only the authors' pages need it, and every build imports this module
 
-        return _render("data_reference.md", kinds=reference.data_reference(), rules=reference.data_rules())
+        return _render("data_reference.md", domain=domain, kinds=reference.data_reference(domain), rules=reference.data_rules())
 
     @env.macro
     def workbook_contract() -> Markup:

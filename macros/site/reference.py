@@ -39,10 +39,10 @@ ID_MAX_LENGTH = next(m.max_length for m in get_args(Id)[1:] if isinstance(m, Str
 
 @dataclass(frozen=True)
 class KindLink:
-    """A kind of record a field's value names, and the anchor of its section ('' when it has no section of its own)."""
+    """A kind of record a field's value names, and the link to its section ('' when it has no section of its own)."""
 
     name: str
-    anchor: str
+    href: str  # '#anchor' on the same page, 'page.md#anchor' on another authors' page
 
 
 @dataclass(frozen=True)
@@ -320,16 +320,33 @@ def _default(value: Any) -> str:
     return str(value)
 
 
+# The data reference is split by domain (the model module a kind's record comes from), one authors' page each, so
+# that no page outgrows a phone; links between kinds on different pages carry the other page's file name.
+DOMAIN_PAGES = {"core": "data-reference.md", "training": "training-data.md", "playbook": "playbook-data.md"}
+
+
+def domain(kind: Kind) -> str:
+    """The domain a kind belongs to: the model module of its record ('core', 'training' or 'playbook')."""
+    return kind.model.__module__.rsplit(".", 1)[-1]
+
+
 @functools.cache
-def data_reference() -> tuple[KindReference, ...]:
-    """Every kind of data file, in registry order, with the tables of its fields."""
+def data_reference(domain_name: str = "core") -> tuple[KindReference, ...]:
+    """The kinds of data file of one domain, in registry order, with the tables of their fields."""
     anchors = {kind.name: anchor(kind.name) for kind in KINDS}
     # Records that other records name but that live inside another kind's file: link to their nested table.
     anchors["profile question"] = anchor("profile mapping", "questions")
     anchors["behavior"] = anchor("competency", "behaviors")
+    pages = {kind.name: DOMAIN_PAGES[domain(kind)] for kind in KINDS}
+    pages["profile question"] = pages["profile mapping"]
+    pages["behavior"] = pages["competency"]
+    here = DOMAIN_PAGES[domain_name]
+    hrefs = {name: f"{'' if pages[name] == here else pages[name]}#{value}" for name, value in anchors.items()}
     kinds = []
     for kind in KINDS:
-        walker = _Walker(kind, anchors)
+        if domain(kind) != domain_name:
+            continue
+        walker = _Walker(kind, hrefs)
         walker.table(kind.model, ())
         kinds.append(KindReference(kind.name, anchors[kind.name], kind.pattern, LAYOUTS[kind.layout], kind.required, tuple(walker.tables)))
     return tuple(kinds)
