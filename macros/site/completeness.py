@@ -3,46 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from html.parser import HTMLParser
 from pathlib import Path
+
+import lxml.html
 
 from ..handbook import Handbook
 from .paths import PageSpec
 from .plan import plan_pages
 
 # Elements whose content a reader does not see as text.
-_HIDDEN = frozenset({"script", "style", "template"})
-
-
-class _TextCollector(HTMLParser):
-    """The visible text of an HTML fragment, with entities resolved."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._hidden = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _HIDDEN:
-            self._hidden += 1
-        self.parts.append(" ")  # block and inline boundaries alike: text never runs together across tags
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _HIDDEN and self._hidden:
-            self._hidden -= 1
-        self.parts.append(" ")
-
-    def handle_data(self, data: str) -> None:
-        if not self._hidden:
-            self.parts.append(data)
+_HIDDEN = "//script|//style|//template"
 
 
 def shown_text(html: str) -> str:
-    """Whitespace-normalized visible text of a built page's article (or of a fragment), read with an HTML parser."""
-    collector = _TextCollector()
-    collector.feed(_article(html))
-    collector.close()
-    return " ".join("".join(collector.parts).split())
+    """Whitespace-normalized visible text of a built page's article (or of a fragment), read with lxml's HTML parser."""
+    article = _article(html)
+    if not article.strip():
+        return ""
+    root = lxml.html.fromstring(article)
+    for hidden in root.xpath(_HIDDEN):
+        hidden.drop_tree()
+    return " ".join(root.text_content().split())
 
 
 def _article(page: str) -> str:

@@ -23,7 +23,10 @@ def test_every_role_has_a_checklist_with_exactly_its_behaviors(real_site, real_h
             for fieldset in behaviors:
                 # The radio row is cloned from the page's one <template> by checklist.js; on paper, the scale prints.
                 scale = fieldset.select_one(".hb-behavior__scale")
-                assert not scale.select("input") and scale["data-scale"] == " · ".join(str(s.value) for s in real_handbook.assessment.scale)
+                assert not scale.select("input")
+            # On paper (or without JavaScript) CSS prints the scale's values from the competency's --hb-paper-scale.
+            paper = " · ".join(str(s.value) for s in real_handbook.assessment.scale)
+            assert rate_list["style"] == f"--hb-paper-scale: '{paper}'"
         template_radios = BeautifulSoup(article.select_one("template.hb-scale-template").decode_contents(), "html.parser").select("input")
         assert [(r["type"], r["value"]) for r in template_radios] == [("radio", str(s.value)) for s in real_handbook.assessment.scale]
         names = [x["data-field"] for x in article.select(".hb-rate-list .hb-behavior__scale")]
