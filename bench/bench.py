@@ -201,7 +201,7 @@ def serve_latency(config: Path, edited: Path, mark: Any, edits: int = 3, port: i
         if probe.connect_ex(("127.0.0.1", port)) == 0:
             raise SystemExit(f"port {port} is in use; stop the server there first")
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}", *(["--dirty"] if dirty else [])],
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}", *(["--dirty", "--no-strict"] if dirty else [])],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env=ENV,
@@ -236,7 +236,7 @@ def bench_serve(work: Path, edits: int = 3) -> dict[str, Any]:
     try:
         plain = work / "serve" / "plain"
         render_plain_site(config, plain)
-        # `python3 dev.py serve` runs `mkdocs serve --dirty`: incremental rebuilds (macros/preview.py).
+        # `python3 dev.py serve` runs `mkdocs serve --dirty --no-strict`: incremental rebuilds (macros/adapters/preview.py).
         handbook = serve_latency(config, data / "roles" / f"{SERVE_ROLE}.yml", _mark_data, edits, dirty=True)
         full = serve_latency(config, data / "roles" / f"{SERVE_ROLE}.yml", _mark_data, edits)
     finally:
@@ -322,6 +322,7 @@ def main(argv: list[str] | None = None) -> int:
         for scale in args.scales:
             print(f"scale {scale} ...", flush=True)
             results.append(bench_scale(scale, args.runs, work))
+            print(table(results[-1:]), flush=True)  # each scale's figures as soon as they are measured
         if not args.no_serve:
             print("mkdocs serve ...", flush=True)
             report["serve"] = bench_serve(work)
