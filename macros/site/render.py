@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import posixpath
 import re
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from .listing import is_long_listing
@@ -85,16 +86,22 @@ def _url(context: Any, kind: str, record_id: str = "") -> str:
     return _relative(target, here) + "/"
 
 
+# How templates compile. Jinja's bytecode cache keys compiled templates by name and source only, so the options
+# that change compiled code are part of the cache files' names: editing them here can never load stale code.
+_OPTIONS = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}
+_COMPILED = FileSystemBytecodeCache(  # Jinja's own cache, in a folder private to this user
+    pattern=f"handbook-{hashlib.sha256(repr(sorted(_OPTIONS.items())).encode()).hexdigest()[:12]}-%s.cache"
+)
+
+
 def make_environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
-    """The template environment: autoescaped, strict about undefined names, compiled once per process."""
+    """The template environment: autoescaped, strict about undefined names; a template compiles once per change."""
     env = Environment(
         loader=FileSystemLoader(str(template_dir)),
-        autoescape=True,
         undefined=StrictUndefined,
         finalize=_finalize,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+        bytecode_cache=_COMPILED,
+        **_OPTIONS,
     )
     env.globals["href"] = _href  # for Markdown links: MkDocs checks them and rewrites .md to URLs
     env.globals["url"] = _url  # for raw HTML blocks (widgets)
