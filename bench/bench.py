@@ -201,7 +201,17 @@ def serve_latency(config: Path, edited: Path, mark: Any, edits: int = 3, port: i
         if probe.connect_ex(("127.0.0.1", port)) == 0:
             raise SystemExit(f"port {port} is in use; stop the server there first")
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}", *(["--dirty", "--no-strict"] if dirty else [])],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "-f",
+            str(config),
+            "-a",
+            f"127.0.0.1:{port}",
+            *(["--dirty", "--no-strict"] if dirty else []),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env=ENV,
