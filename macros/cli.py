@@ -17,10 +17,15 @@ def _validate(args: argparse.Namespace) -> int:
     from .authoring.scaffold import placeholders
 
     try:
-        handbook = load_handbook(Path(args.data))
+        handbook = load_handbook(Path(args.data), require_complete=args.strict)
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
+    for todo in handbook.todos:
+        print(todo)
+    if handbook.todos:
+        count = len(handbook.todos)
+        print(f"{count} TODO{'s' if count != 1 else ''}: content not written yet; pages say so. `--strict` makes them errors.")
     print(
         f"OK: {len(handbook.data_files)} data files, {len(handbook.roles)} roles, "
         f"{len(handbook.competencies)} competencies, {handbook.behavior_count} behaviors, {len(handbook.dimensions)} dimensions."
@@ -144,7 +149,13 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--data", default="data", help="the data folder (default: data)")
 
     validate = commands.add_parser("validate", help="check every data file and report all problems at once (exit 1 on any)")
-    validate.description = "Check every data file and report all problems at once; exit 1 on any. Also lists TODO placeholders left."
+    validate.description = (
+        "Check every data file and report all problems at once; exit 1 on any. Also lists TODOs: content not written yet "
+        "(a hiring guide, a level's description), which builds with a 'not written yet' note, and TODO placeholders left."
+    )
+    validate.add_argument(
+        "--strict", action="store_true", help="treat content not written yet as an error (as the plugin's require_complete: true)"
+    )
     data_option(validate)
     validate.set_defaults(run=_validate)
 
