@@ -21,15 +21,15 @@ def _validate(args: argparse.Namespace) -> int:
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    for todo in handbook.todos:
-        print(todo)
-    if handbook.todos:
-        count = len(handbook.todos)
-        print(f"{count} TODO{'s' if count != 1 else ''}: content not written yet; pages say so. `--strict` makes them errors.")
     print(
         f"OK: {len(handbook.data_files)} data files, {len(handbook.roles)} roles, "
         f"{len(handbook.competencies)} competencies, {handbook.behavior_count} behaviors, {len(handbook.dimensions)} dimensions."
     )
+    if handbook.todos:
+        count = len(handbook.todos)
+        print(f"{count} TODO{'s' if count != 1 else ''}: content not written yet; its pages say so (`--strict` makes these errors):")
+        for todo in handbook.todos:
+            print(f"  - {todo}")
     for path, count in placeholders(Path(args.data)).items():
         print(f"Note: {path} still has {count} TODO placeholder{'s' if count != 1 else ''} to replace before publishing.")
     return 0

@@ -12,6 +12,7 @@ from openpyxl import Workbook, load_workbook
 from sites import FIXTURES, ROOT, mkdocs_build
 
 from macros.authoring.workbook import SHEETS, WorkbookError, export_tables, import_tables, write_tables
+from macros.errors import DataError
 from macros.loading import load_handbook
 from macros.site.reference import workbook_reference
 
@@ -210,3 +211,23 @@ def data_copy(tmp_path: Path) -> Path:
     """A copy of the real data to import into."""
     shutil.copytree(ROOT / "data", tmp_path / "data")
     return tmp_path / "data"
+
+
+def test_unfinished_competency_imports_and_its_gaps_are_todos(data_copy: Path, tmp_path: Path):
+    source = tmp_path / "unfinished.xlsx"
+    write_tables(export_tables(load_handbook(data_copy), data_copy), source)
+    book = load_workbook(source)
+    levels = [c.value for c in book["Competencies"][1]][4:-2]
+    name = "Negotiates Win-Win Outcomes"
+    append(
+        book["Competencies"], {"Competency": name, "Dimension": book["Dimensions"]["A2"].value, "Type": "skill", "Definition": "Trades."}
+    )
+    for number in range(4):
+        append(book["Behaviors"], {"Competency": name, "Behavior": f"Trades concession {number}"})
+    append(book["Role competencies"], {"Role": book["Roles"]["A2"].value, "Competency": name})
+    book.save(source)
+    import_tables(source, data_copy)  # no level described, no hiring guide: not written yet, not wrong
+    todos = [(t.record, t.field) for t in load_handbook(data_copy).todos]
+    assert todos == [("negotiates-win-win-outcomes", "hiring"), *[("negotiates-win-win-outcomes", "levels")] * len(levels)]
+    with pytest.raises(DataError, match="no hiring guide"):
+        load_handbook(data_copy, require_complete=True)

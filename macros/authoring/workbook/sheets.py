@@ -88,7 +88,7 @@ def _apply_competencies(sheet: Sheet, table: Table, draft: Draft) -> None:
             dimension=dimension or typed_dimension,
             type=typed_type.lower() if typed_type.lower() in ("skill", "knowledge", "attribute") else typed_type,
             definition=row.get("Definition"),
-            levels={level_id: row.get(header) for level_id, header in level_columns},
+            levels={level_id: row.get(header) for level_id, header in level_columns if row.get(header)},  # empty: not written yet
         )
         if table.has("Aliases"):
             aliases = lines(row.get("Aliases"))
