@@ -80,6 +80,30 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _init(args: argparse.Namespace) -> int:
+    from .authoring.init import init_from
+    from .authoring.workbook import WorkbookError
+
+    data, source = Path(args.data), Path(args.source)
+    print(f"Reading {source} ...", flush=True)
+    try:
+        summary = init_from(source, data)
+    except WorkbookError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    read = ", ".join(f"{count} {what}" for what, count in summary.imported.counts.items())
+    print(f"{data.name}/ now holds the workbook's model: {read}.")
+    removed = summary.removed_by_kind()
+    if removed:
+        print("Removed from the sample, as it was written for the old roles and competencies:")
+        for kind, count in removed.items():
+            replaced = " (the workbook's replace them)" if kind in ("competency", "role") else ""
+            print(f"  {count} {kind} file{'s' if count != 1 else ''}{replaced}")
+    print("Families, proficiency levels, profile mapping, rating scale and hiring scorecard traits were kept: edit them in YAML.")
+    print("Review with `git status`, run `handbook validate`, then commit and push.")
+    return 0
+
+
 def _new(args: argparse.Namespace) -> int:
     from .authoring.scaffold import ScaffoldError, new_competency, new_role
 
@@ -177,6 +201,16 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("path", metavar="PATH", help="an .xlsx workbook, or a folder of .csv files")
     data_option(imp)
     imp.set_defaults(run=_import)
+
+    init = commands.add_parser("init", help="replace the sample model with your own, from a workbook or CSV folder alone")
+    init.description = (
+        "Replace data/'s competencies and roles with the workbook's (every contract sheet but Hiring guides is needed), and "
+        "remove the sample's training and playbook files, which were written for the old model. All or nothing: on any "
+        "problem (reported by sheet, row and column) nothing in data/ changes."
+    )
+    init.add_argument("--from", dest="source", required=True, metavar="PATH", help="an .xlsx workbook, or a folder of .csv files")
+    data_option(init)
+    init.set_defaults(run=_init)
 
     new = commands.add_parser("new", help="create a skeleton data file for a new role or competency")
     new.description = "Create a data file that already validates, with every field to fill in marked TODO."
