@@ -228,6 +228,16 @@ class Handbook:
         return tuple(sorted(((o, s) for o, s in shared if s), key=lambda pair: (-len(pair[1]), pair[0].name.lower())))
 
     @property
+    def has_training(self) -> bool:
+        """Whether any training is written: without it, the Training section is left out of the site."""
+        return bool(self.curricula or self.cohorts or self.exams or self.certifications)
+
+    @property
+    def has_playbook(self) -> bool:
+        """Whether any playbook content is written: without it, the Playbooks section is left out of the site."""
+        return bool(self.plays or self.coaching_plans or self.frameworks or self.service_levels or self.experiments)
+
+    @property
     def behavior_count(self) -> int:
         """How many behaviors the library defines in all."""
         return sum(len(c.behaviors) for c in self.competencies)

@@ -75,6 +75,15 @@ def test_init_replaces_the_sample_with_the_workbook_and_the_site_builds(tmp_path
     assert built.returncode == 0, built.output
     assert "Book meetings" in built.article("roles/door-opener/").get_text(" ", strip=True)
     assert "Opens Doors: observable behavior 4" in built.article("competencies/opens-doors/").get_text(" ", strip=True)
+    # Training and playbooks have nothing written: their sections leave the navigation and the home page.
+    assert not (tmp_path / "site" / "curricula").exists() and not (tmp_path / "site" / "plays").exists()
+    home = built.html("")
+    tabs = [a.get_text(" ", strip=True) for a in home.select(".md-tabs__link, .md-nav__link")]
+    assert "Roles" in tabs and not {"Training", "Playbooks"} & set(tabs)
+    links = {a.get("href", "") for a in built.article("").find_all("a")}
+    assert not any("curricula/" in href or "journey-map/" in href for href in links)
+    role = built.article("roles/door-opener/").get_text(" ", strip=True)
+    assert "Plays by deal stage" not in role and "Coaching" not in role and "No curriculum" not in role
 
 
 def test_init_with_mistakes_changes_nothing(tmp_path: Path):
