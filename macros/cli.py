@@ -99,7 +99,7 @@ def _init(args: argparse.Namespace) -> int:
         for kind, count in removed.items():
             replaced = " (the workbook's replace them)" if kind in ("competency", "role") else ""
             print(f"  {count} {kind} file{'s' if count != 1 else ''}{replaced}")
-    print("Families, proficiency levels, profile mapping, rating scale and hiring scorecard traits were kept: edit them in YAML.")
+    print("Proficiency levels, profile mapping, rating scale, hiring scorecard traits (and families, without a Families sheet) were kept.")
     print("Review with `git status`, run `handbook validate`, then commit and push.")
     return 0
 

@@ -1,9 +1,9 @@
 """`handbook init --from`: replace the sample model with a company's own, from a workbook (or CSV folder) alone.
 
-The workbook brings dimensions, competencies with their behaviors, levels and hiring guides, and roles. The framework
-the workbook does not hold stays: families, proficiency levels, the profile-mapping guide, the rating scale and the
-hiring scorecard's traits. Training and playbook content is written for the old roles and competencies, so it goes;
-those sections then say that nothing has been written yet.
+The workbook brings dimensions, competencies with their behaviors, levels and hiring guides, roles, and families if it
+has that sheet. The framework the workbook does not hold stays: proficiency levels, the profile-mapping guide, the
+rating scale and the hiring scorecard's traits. Training and playbook content is written for the old roles and
+competencies, so it goes; those sections then leave the site until something of theirs is written.
 """
 
 from __future__ import annotations

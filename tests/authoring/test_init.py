@@ -69,6 +69,7 @@ def test_init_replaces_the_sample_with_the_workbook_and_the_site_builds(tmp_path
     assert sorted(p.name for p in (data / "competencies").iterdir()) == ["closes-deals.yml", "opens-doors.yml"]
     assert not list(data.glob("plays/*.yml")) and not list(data.glob("curricula/*.yml"))
     assert (data / "families.yml").exists() and (data / "profile-mapping.yml").exists()  # the framework stays
+    assert "Sales Management" in (data / "families.yml").read_text()  # no Families sheet: the families are kept
     validate = run("validate", cwd=config.parent)
     assert validate.returncode == 0, validate.stderr
     built = mkdocs_build(config, tmp_path / "site")

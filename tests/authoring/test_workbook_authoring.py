@@ -137,9 +137,10 @@ def test_workbook_written_from_the_contract_alone_imports(tmp_path: Path):
     contract = {sheet.name: sheet for sheet in workbook_reference(handbook)}
     level_names = [level.name for level in handbook.levels]
     questions = {q.id: q.answers[0].label for q in handbook.mapping.questions}
-    family = handbook.families[0].name
+    family = "Hunters"  # a family of the company's own, replacing the fixture's
     rows: dict[str, list[dict[str, str]]] = {
         "Dimensions": [{"Dimension": "Prospecting", "Description": "Finding buyers."}],
+        "Families": [{"Family": family, "Description": "Positions that find new customers."}],
         "Competencies": [
             {"Competency": f"Skill {n}", "Dimension": "prospecting", "Type": "Skill", "Definition": f"Skill {n}, defined."}
             | {name: f"Skill {n} at {name}." for name in level_names}
@@ -173,6 +174,7 @@ def test_workbook_written_from_the_contract_alone_imports(tmp_path: Path):
     assert [r.id for r in loaded.roles] == ["hunter"]
     assert [c.id for c in loaded.competencies] == ["skill-1", "skill-2"]
     assert loaded.competencies[0].hiring is not None
+    assert [f.id for f in loaded.families] == ["hunters"] and loaded.roles[0].family == "hunters"
 
 
 def test_wrong_values_in_new_columns_are_all_reported_with_fixes(data_copy: Path, tmp_path: Path):

@@ -15,23 +15,36 @@ def _export_dimensions(hb: Handbook) -> list[tuple[str, list[str]]]:
     return [(d.id, [d.name, d.description, d.id]) for d in hb.dimensions]
 
 
-def _apply_dimensions(sheet: Sheet, table: Table, draft: Draft) -> None:
-    current = {str(r.get("id")): r for r in draft.listed("dimensions.yml")}
+def _export_families(hb: Handbook) -> list[tuple[str, list[str]]]:
+    return [(f.id, [f.name, f.description, f.id]) for f in hb.families]
+
+
+def _apply_named_list(sheet: Sheet, table: Table, draft: Draft, *, kind: str, path: str, column: str, count: str) -> None:
+    """A list file of id, name and description records (dimensions, families): the sheet's rows, in order, replace it."""
+    current = {str(r.get("id")): r for r in draft.listed(path)}
     out: list[dict[str, Any]] = []
-    for row, record_id in resolve_ids(sheet, table, draft, "Dimension", current):
+    for row, record_id in resolve_ids(sheet, table, draft, column, current):
         record = dict(current.get(record_id, {}))
-        record.update(id=record_id, name=row.get("Dimension"), description=row.get("Description"))
+        record.update(id=record_id, name=row.get(column), description=row.get("Description"))
         out.append(ordered(record, ("id", "name", "description")))
-        draft.origin("dimension", record_id).cells.update(
+        draft.origin(kind, record_id).cells.update(
             {
-                "": Cell(sheet.name, row.number, "Dimension"),
-                "id": Cell(sheet.name, row.number, "Id" if table.has("Id") else "Dimension"),
-                "name": Cell(sheet.name, row.number, "Dimension"),
+                "": Cell(sheet.name, row.number, column),
+                "id": Cell(sheet.name, row.number, "Id" if table.has("Id") else column),
+                "name": Cell(sheet.name, row.number, column),
                 "description": Cell(sheet.name, row.number, "Description"),
             }
         )
-    draft.files["dimensions.yml"] = out
-    draft.counts["dimensions"] = len(out)
+    draft.files[path] = out
+    draft.counts[count] = len(out)
+
+
+def _apply_dimensions(sheet: Sheet, table: Table, draft: Draft) -> None:
+    _apply_named_list(sheet, table, draft, kind="dimension", path="dimensions.yml", column="Dimension", count="dimensions")
+
+
+def _apply_families(sheet: Sheet, table: Table, draft: Draft) -> None:
+    _apply_named_list(sheet, table, draft, kind="family", path="families.yml", column="Family", count="families")
 
 
 def _level_columns(hb: Handbook) -> tuple[str, ...]:
@@ -186,6 +199,7 @@ def _apply_role_competencies(sheet: Sheet, table: Table, draft: Draft) -> None:
 # The workbook contract, in sheet order. Later sheets may rely on earlier ones having been applied.
 SHEETS: list[Sheet] = [
     Sheet("Dimensions", ("Dimension", "Description"), ("Id",), _export_dimensions, _apply_dimensions),
+    Sheet("Families", ("Family", "Description"), ("Id",), _export_families, _apply_families),
     Sheet(
         "Competencies",
         ("Competency", "Dimension", "Type", "Definition"),
