@@ -189,6 +189,8 @@ def test_wrong_values_in_new_columns_are_all_reported_with_fixes(data_copy: Path
     roles[f"{headers['Existing business %']}4"] = "30"
     hiring["A2"] = "Demonstrates Perseverence"
     hiring["E3"] = "role play\nreference check"
+    hiring["C4"] = None  # Anchor 5
+    roles[f"{headers['New business %']}5"], roles[f"{headers['Existing business %']}5"] = "70", "40"
     book.save(source)
     before = snapshot(data_copy)
     with pytest.raises(WorkbookError) as raised:
@@ -199,12 +201,15 @@ def test_wrong_values_in_new_columns_are_all_reported_with_fixes(data_copy: Path
         "Fix: did you mean 'Demonstrates Perseverance'?",
         "sheet 'Hiring guides', row 3, column 'Evaluate by': unknown way to evaluate 'reference check'. "
         "Fix: did you mean 'reference-checks'?",
+        "sheet 'Hiring guides', row 4, column 'Anchor 5': expected text, found empty text. "
+        "Fix: write the text (or remove the field if it is optional)",
         "sheet 'Roles', row 2, column 'Profile: channel': 'indirct' is not an answer to the profile question 'channel'. "
         "Fix: did you mean 'indirect'?",
         "sheet 'Roles', row 3, column 'Profile: business': the profile question 'business' is not answered. "
         "Fix: write one or more of 'new', 'existing' or 'balanced', one per line",
         "sheet 'Roles', row 4, column 'New business %': expected a whole number from 0 to 100, found 'lots'. "
         "Fix: write a percentage such as 70",
+        "sheet 'Roles', row 5, column 'New business %': new and existing must add up to 100, found 70 + 40 = 110. Fix: correct the values",
     ]
 
 

@@ -272,7 +272,7 @@ def _apply_hiring(sheet: Sheet, table: Table, draft: Draft) -> None:
         }
         competencies[competency_id]["hiring"] = guide
         cells = {"hiring": "Competency", "hiring.anchors": "Anchor 1", "hiring.evaluate_by": "Evaluate by", "hiring.questions": "Questions"}
-        cells |= {f"hiring.anchors.{value}": column for value, column in ANCHOR_COLUMNS}
+        cells |= {f"hiring.anchors[{value}]": column for value, column in ANCHOR_COLUMNS}  # int keys: the path says [5]
         draft.origin("competency", competency_id).cells.update({p: Cell(sheet.name, row.number, c) for p, c in cells.items()})
     for competency_id, record in competencies.items():
         if competency_id not in seen:
