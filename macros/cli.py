@@ -77,6 +77,8 @@ def _import(args: argparse.Namespace) -> int:
         f"{len(summary.added)} added, {len(summary.changed)} changed, {len(summary.deleted)} deleted, {summary.unchanged} unchanged. "
         "Review with `git diff`, then commit and push."
     )
+    if summary.todos:
+        print(f"{summary.todos} TODO{'s' if summary.todos != 1 else ''} left: content not written yet; `handbook validate` lists them.")
     return 0
 
 

@@ -120,6 +120,7 @@ class ImportSummary:
     changed: tuple[str, ...]
     deleted: tuple[str, ...]
     unchanged: int
+    todos: int = 0  # content the resulting data has not written yet (a hiring guide, a level): valid, listed by validate
 
 
 def import_tables(source: Path, data_dir: Path) -> ImportSummary:
@@ -157,8 +158,9 @@ def apply_draft(draft: Draft, source: str) -> ImportSummary:
         shutil.copytree(data_dir, trial)
         _write_all(trial, writes, deletes)
         problems = list(draft.problems)
+        todos = 0
         try:
-            load_handbook(trial)
+            todos = len(load_handbook(trial).todos)
         except DataError as error:
             problems += _map_problems(_explain_deletions(error.problems, deletes), draft, data_dir.name)
         if problems:
@@ -179,6 +181,7 @@ def apply_draft(draft: Draft, source: str) -> ImportSummary:
         tuple(sorted(p for p in writes if p not in added)),
         tuple(sorted(deletes)),
         total - len(writes),
+        todos,
     )
 
 
