@@ -61,6 +61,8 @@ def test_require_complete_makes_the_build_fail_on_gaps(tmp_path: Path):
     assert built.returncode != 0
     assert "the 'leader' level is not described" in built.output and "no hiring guide" in built.output
     assert not (tmp_path / "site").exists()
+    rendered = run("render", str(tmp_path / "plain"), "--config", str(config))  # the plain Markdown export reads the setting too
+    assert rendered.returncode == 1 and "no hiring guide" in rendered.stderr
 
 
 def test_broken_references_stay_errors_whatever_the_setting(tmp_path: Path):
