@@ -239,3 +239,20 @@ def test_unfinished_competency_imports_and_its_gaps_are_todos(data_copy: Path, t
     assert todos == [("negotiates-win-win-outcomes", "hiring"), *[("negotiates-win-win-outcomes", "levels")] * len(levels)]
     with pytest.raises(DataError, match="no hiring guide"):
         load_handbook(data_copy, require_complete=True)
+
+
+def test_a_workbook_from_before_the_new_columns_still_imports_unchanged(data_copy: Path, tmp_path: Path):
+    # Workbooks exported before roles' profile answers and hiring guides were sheet columns leave those fields as they are.
+    source = tmp_path / "old.xlsx"
+    write_tables(export_tables(load_handbook(data_copy), data_copy), source)
+    book = load_workbook(source)
+    del book["Hiring guides"], book["Families"]
+    roles = book["Roles"]
+    for column in reversed(range(1, roles.max_column + 1)):
+        if roles.cell(1, column).value not in ("Role", "Family", "Summary", "Metrics", "Titles", "Id"):
+            roles.delete_cols(column)
+    book.save(source)
+    before = snapshot(data_copy)
+    summary = import_tables(source, data_copy)
+    assert summary.changed == summary.added == summary.deleted == ()
+    assert snapshot(data_copy) == before
