@@ -17,7 +17,7 @@ def _validate(args: argparse.Namespace) -> int:
     from .authoring.scaffold import placeholders
 
     try:
-        handbook = load_handbook(Path(args.data))
+        handbook = load_handbook(Path(args.data), require_complete=args.strict)
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
@@ -25,6 +25,11 @@ def _validate(args: argparse.Namespace) -> int:
         f"OK: {len(handbook.data_files)} data files, {len(handbook.roles)} roles, "
         f"{len(handbook.competencies)} competencies, {handbook.behavior_count} behaviors, {len(handbook.dimensions)} dimensions."
     )
+    if handbook.todos:
+        count = len(handbook.todos)
+        print(f"{count} TODO{'s' if count != 1 else ''}: content not written yet; its pages say so (`--strict` makes these errors):")
+        for todo in handbook.todos:
+            print(f"  - {todo}")
     for path, count in placeholders(Path(args.data)).items():
         print(f"Note: {path} still has {count} TODO placeholder{'s' if count != 1 else ''} to replace before publishing.")
     return 0
@@ -72,6 +77,32 @@ def _import(args: argparse.Namespace) -> int:
         f"{len(summary.added)} added, {len(summary.changed)} changed, {len(summary.deleted)} deleted, {summary.unchanged} unchanged. "
         "Review with `git diff`, then commit and push."
     )
+    if summary.todos:
+        print(f"{summary.todos} TODO{'s' if summary.todos != 1 else ''} left: content not written yet; `handbook validate` lists them.")
+    return 0
+
+
+def _init(args: argparse.Namespace) -> int:
+    from .authoring.init import init_from
+    from .authoring.workbook import WorkbookError
+
+    data, source = Path(args.data), Path(args.source)
+    print(f"Reading {source} ...", flush=True)
+    try:
+        summary = init_from(source, data)
+    except WorkbookError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    read = ", ".join(f"{count} {what}" for what, count in summary.imported.counts.items())
+    print(f"{data.name}/ now holds the workbook's model: {read}.")
+    removed = summary.removed_by_kind()
+    if removed:
+        print("Removed from the sample, as it was written for the old roles and competencies:")
+        for kind, count in removed.items():
+            replaced = " (the workbook's replace them)" if kind in ("competency", "role") else ""
+            print(f"  {count} {kind} file{'s' if count != 1 else ''}{replaced}")
+    print("Proficiency levels, profile mapping, rating scale, hiring scorecard traits (and families, without a Families sheet) were kept.")
+    print("Review with `git status`, run `handbook validate`, then commit and push.")
     return 0
 
 
@@ -144,7 +175,13 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--data", default="data", help="the data folder (default: data)")
 
     validate = commands.add_parser("validate", help="check every data file and report all problems at once (exit 1 on any)")
-    validate.description = "Check every data file and report all problems at once; exit 1 on any. Also lists TODO placeholders left."
+    validate.description = (
+        "Check every data file and report all problems at once; exit 1 on any. Also lists TODOs: content not written yet "
+        "(a hiring guide, a level's description), which builds with a 'not written yet' note, and TODO placeholders left."
+    )
+    validate.add_argument(
+        "--strict", action="store_true", help="treat content not written yet as an error (as the plugin's require_complete: true)"
+    )
     data_option(validate)
     validate.set_defaults(run=_validate)
 
@@ -166,6 +203,16 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("path", metavar="PATH", help="an .xlsx workbook, or a folder of .csv files")
     data_option(imp)
     imp.set_defaults(run=_import)
+
+    init = commands.add_parser("init", help="replace the sample model with your own, from a workbook or CSV folder alone")
+    init.description = (
+        "Replace data/'s competencies and roles with the workbook's (every contract sheet but Hiring guides is needed), and "
+        "remove the sample's training and playbook files, which were written for the old model. All or nothing: on any "
+        "problem (reported by sheet, row and column) nothing in data/ changes."
+    )
+    init.add_argument("--from", dest="source", required=True, metavar="PATH", help="an .xlsx workbook, or a folder of .csv files")
+    data_option(init)
+    init.set_defaults(run=_init)
 
     new = commands.add_parser("new", help="create a skeleton data file for a new role or competency")
     new.description = "Create a data file that already validates, with every field to fill in marked TODO."

@@ -54,6 +54,7 @@ class Problem:
     fix: str
     number: int | None = None  # position of a record without an id in its list file
     unknown: tuple[str, str] | None = None  # (kind, id) of a reference that resolves to nothing, when that is the problem
+    todo: bool = False  # content not written yet: the page says so, and only a build requiring completeness fails
 
     @property
     def subject(self) -> Subject:
@@ -65,7 +66,7 @@ class Problem:
         subject = " ".join(part for part in (str(self.subject), f"field '{self.field}'" if self.field else "") if part)
         head = f"{where}: {subject}: " if subject else f"{where}: "
         tail = f" Fix: {self.fix}" if self.fix else ""
-        return f"{head}{self.message}.{tail}"
+        return f"{'TODO ' if self.todo else ''}{head}{self.message}.{tail}"
 
 
 @dataclass
@@ -75,6 +76,8 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
     # (kind, id) of records already reported as broken; (kind, "*") when a whole file of that kind failed.
     broken: set[tuple[str, str]] = field(default_factory=set)
+    todos: list[Problem] = field(default_factory=list)  # gaps in valid records: content not written yet
+    require_complete: bool = False  # a gap is then an error like any other
 
     def add(
         self,
@@ -86,10 +89,13 @@ class Problems:
         fix: str = "",
         *,
         unknown: tuple[str, str] | None = None,
+        todo: bool = False,
     ) -> None:
-        """Record one problem."""
+        """Record one problem; a `todo` (content not written yet) is an error only when completeness is required."""
         subject = subject or Subject()
-        self.items.append(Problem(file, line, subject.kind, subject.id, field, message.rstrip("."), fix, subject.number, unknown))
+        todo = todo and not self.require_complete
+        problem = Problem(file, line, subject.kind, subject.id, field, message.rstrip("."), fix, subject.number, unknown, todo)
+        (self.todos if todo else self.items).append(problem)
 
     def is_broken(self, kind: str, record_id: str) -> bool:
         """Whether a record (or its whole file) already failed, so a reference to it is not reported a second time."""
@@ -100,6 +106,10 @@ class Problems:
 
     def __len__(self) -> int:
         return len(self.items)
+
+    def sorted_todos(self) -> tuple[Problem, ...]:
+        """The gaps left, sorted by file and line."""
+        return tuple(sorted(set(self.todos), key=_order))
 
     def raise_if_any(self) -> None:
         """Stop with every collected problem, sorted by file and line."""

@@ -23,6 +23,12 @@ def define_env(env: Any) -> None:
         return Markup(_site().render_template(template, here, **context))
 
     @env.macro
+    def has_section(name: str) -> bool:
+        """Whether an optional section ('training', 'playbook') has content, so hand-written pages link to it only then."""
+        handbook = _site().handbook
+        return {"training": handbook.has_training, "playbook": handbook.has_playbook}[name]
+
+    @env.macro
     def role_directory() -> Markup:
         """Every role, grouped by family, as cards linking to the role pages."""
         return _render("role_directory.md")

@@ -34,6 +34,8 @@ class HandbookConfig(Config):
     """The plugin's settings in mkdocs.yml."""
 
     data_dir = config_options.Type(str, default="data")  # the data folder, relative to mkdocs.yml (like docs_dir)
+    # Content not written yet (a hiring guide, a level's description) builds with a "not written yet" note; true fails instead.
+    require_complete = config_options.Type(bool, default=False)
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
@@ -63,7 +65,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if self._env is None:
             self._env = make_environment()
         try:
-            self.site = build_site(root / self.config.data_dir, env=self._env)
+            self.site = build_site(root / self.config.data_dir, env=self._env, require_complete=self.config.require_complete)
         except DataError as error:
             raise PluginError(error.report()) from None
         if config.nav:

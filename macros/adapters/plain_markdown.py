@@ -58,6 +58,14 @@ def data_folder(config: dict[str, Any]) -> str:
     return "data"
 
 
+def requires_complete(config: dict[str, Any]) -> bool:
+    """The handbook plugin's `require_complete` setting in a raw mkdocs.yml (false when not set)."""
+    for entry in config.get("plugins") or []:
+        if isinstance(entry, dict) and isinstance(entry.get(PLUGIN_NAME), dict):
+            return bool(entry[PLUGIN_NAME].get("require_complete", False))
+    return False
+
+
 def _split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     if text.startswith("---\n"):
         end = text.find("\n---\n", 4)
@@ -102,7 +110,7 @@ def render_plain_site(config_file: Path, out_dir: Path) -> PlainSite:
         raise FileExistsError(f"{out_dir} is not empty; choose a new folder so nothing is overwritten")
     root = config_file.parent
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
-    site = build_site(root / data_folder(config))
+    site = build_site(root / data_folder(config), require_complete=requires_complete(config))
     docs_out = out_dir / "docs"
     docs_out.mkdir(parents=True, exist_ok=True)
     for src_uri, markdown in {**site.markdown, **site.downloads}.items():

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import Source
+from ..errors import Problem, Source
 from ..model import (
     Assessment,
     Behavior,
@@ -48,6 +48,7 @@ class Handbook:
     scorecard: HiringScorecard
     sources: dict[tuple[str, str], Source]
     data_files: tuple[str, ...]
+    todos: tuple[Problem, ...] = ()  # content not written yet (a hiring guide, a level's description): pages say so
     # Training: records, then their lookups and reverse indexes below
     curricula: tuple[Curriculum, ...] = ()
     exams: tuple[Exam, ...] = ()
@@ -150,6 +151,7 @@ class Handbook:
         scorecard: HiringScorecard,
         sources: dict[tuple[str, str], Source],
         data_files: tuple[str, ...],
+        todos: tuple[Problem, ...] = (),
     ) -> Handbook:
         """The handbook from validated records by kind and id, each kind in the order readers see it."""
 
@@ -177,6 +179,7 @@ class Handbook:
             scorecard=scorecard,
             sources=sources,
             data_files=data_files,
+            todos=todos,
             curricula=ordered("curriculum", by_name),
             exams=ordered("exam", by_name),
             certifications=ordered("certification", by_name),
@@ -223,6 +226,16 @@ class Handbook:
         mine = set(role.competencies)
         shared = [(other, tuple(c for c in other.competencies if c in mine)) for other in self.roles if other.id != role.id]
         return tuple(sorted(((o, s) for o, s in shared if s), key=lambda pair: (-len(pair[1]), pair[0].name.lower())))
+
+    @property
+    def has_training(self) -> bool:
+        """Whether any training is written: without it, the Training section is left out of the site."""
+        return bool(self.curricula or self.cohorts or self.exams or self.certifications)
+
+    @property
+    def has_playbook(self) -> bool:
+        """Whether any playbook content is written: without it, the Playbooks section is left out of the site."""
+        return bool(self.plays or self.coaching_plans or self.frameworks or self.service_levels or self.experiments)
 
     @property
     def behavior_count(self) -> int:

@@ -51,6 +51,7 @@ def check_competencies(
                     "levels",
                     f"the '{level_id}' level is not described",
                     f"add '{level_id}:' under 'levels' with what the competency looks like at that level",
+                    todo=True,
                 )
 
 
@@ -196,4 +197,5 @@ def check_scorecard(
             "hiring",
             f"no hiring guide, but the competency is predictive for {users} and their hiring scorecards score it",
             "add a 'hiring:' section with anchors (1, 5, 10), evaluate_by and questions",
+            todo=True,
         )

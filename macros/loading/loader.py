@@ -22,10 +22,10 @@ from .yaml_reader import Document, read_document
 Records = dict[str, list[tuple[BaseModel, Source]]]
 
 
-def load_handbook(data_dir: Path) -> Handbook:
-    """Read, validate and cross-check every data file; raise DataError listing all problems."""
+def load_handbook(data_dir: Path, *, require_complete: bool = False) -> Handbook:
+    """Read, validate and cross-check every data file; raise DataError listing all problems (gaps too when `require_complete`)."""
     data_dir = Path(data_dir)
-    problems = Problems()
+    problems = Problems(require_complete=require_complete)
     if not data_dir.is_dir():
         problems.add(
             str(data_dir), 0, None, "", "the data folder does not exist", "run from the repository root, or pass the data folder's path"
@@ -66,6 +66,7 @@ def load_handbook(data_dir: Path) -> Handbook:
         scorecard=scorecard,
         sources=sources,
         data_files=tuple(sorted(f"{data_dir.name}/{p.relative_to(data_dir).as_posix()}" for p in files)),
+        todos=problems.sorted_todos(),
     )
 
 

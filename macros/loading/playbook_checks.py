@@ -77,4 +77,5 @@ def check_coaching_plans(
                     "",
                     "no coaching plan lists this role, so its manager's page would have no plan",
                     f"add '{role_id}' to the roles of the plan that fits it ({', '.join(plans)})",
+                    todo=True,
                 )

@@ -66,9 +66,13 @@ class Competency(Record):
     behaviors: tuple[Behavior, ...] = Field(
         min_length=4, max_length=7, description="Observable job behaviors, in the order the page lists them."
     )
-    levels: dict[LevelId, Text] = Field(description="What it looks like at each proficiency level: one entry per level.")
+    levels: dict[LevelId, Text] = Field(
+        description="What it looks like at each proficiency level: one entry per level (one left out is a TODO, shown as not written yet)."
+    )
     hiring: HiringGuide | None = Field(
-        None, description="How to assess it when hiring; the hiring scorecard takes its questions from here."
+        None,
+        description="How to assess it when hiring; the hiring scorecard takes its questions from here "
+        "(missing for a role's competency: a TODO, shown as not written yet).",
     )
 
 

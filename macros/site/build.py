@@ -38,9 +38,9 @@ class Site:
         return render_template(self.env, template, here, handbook=self.handbook, **context)
 
 
-def build_site(data_dir: Path, env: Environment | None = None) -> Site:
+def build_site(data_dir: Path, env: Environment | None = None, *, require_complete: bool = False) -> Site:
     """Load and validate the data once, then plan and render every generated page and download."""
-    handbook = load_handbook(Path(data_dir))
+    handbook = load_handbook(Path(data_dir), require_complete=require_complete)
     env = env or make_environment()
     pages = tuple(plan_pages(handbook))
     markdown = {spec.src_uri: render_page(env, spec) for spec in pages}

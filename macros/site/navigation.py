@@ -35,8 +35,8 @@ def navigation(handbook: Handbook) -> dict[str, list[Any]]:
             {dimension.name: [page_path("dimension", dimension.id), *({c.name: page_path("competency", c.id)} for c in members)]}
         )
     sections = {page_path("roles"): roles, page_path("competencies"): competencies}
-    sections[page_path("curricula")] = _training_navigation(hb)
-    sections[page_path("plays")] = _playbook_navigation(hb)
+    sections[page_path("curricula")] = _training_navigation(hb) if hb.has_training else []  # empty: the entry goes
+    sections[page_path("plays")] = _playbook_navigation(hb) if hb.has_playbook else []
     if parts := matrix_parts(hb):  # the parts of a split matrix, by family
         families = dict.fromkeys(part.family for part in parts)
         sections[page_path("matrix")] = [
@@ -153,13 +153,15 @@ def expand_nav(nav: list[Any], sections: dict[str, list[Any]]) -> list[Any]:
         if isinstance(entry, dict) and len(entry) == 1:
             ((title, value),) = entry.items()
             if isinstance(value, str) and value in sections:
-                expanded.append({title: escape_titles(sections[value])})
+                if sections[value]:  # a section without pages (no training written) leaves the navigation
+                    expanded.append({title: escape_titles(sections[value])})
             elif isinstance(value, list):
                 expanded.append({title: expand_nav(value, sections)})
             else:
                 expanded.append(entry)
         elif isinstance(entry, str) and entry in sections:
-            expanded.append(escape_titles(sections[entry]))
+            if sections[entry]:
+                expanded.append(escape_titles(sections[entry]))
         else:
             expanded.append(entry)
     return expanded

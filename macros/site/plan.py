@@ -157,8 +157,11 @@ def plan_pages(handbook: Handbook) -> list[PageSpec]:
             shows=texts(hb.mapping),
         )
     )
-    specs += plan_training_pages(hb)
-    specs += plan_playbook_pages(hb)
+    # A section with nothing written (a company's own model before its training or plays) is left out, not shown empty.
+    if hb.has_training:
+        specs += plan_training_pages(hb)
+    if hb.has_playbook:
+        specs += plan_playbook_pages(hb)
     return specs
 
 

@@ -96,8 +96,12 @@ class SheetReference:
 
     name: str
     required: tuple[str, ...]
-    dynamic: tuple[str, ...]  # columns that depend on the data (one per proficiency level), placed among the required
+    dynamic: tuple[str, ...]  # columns that depend on the data (one per proficiency level or profile question)
+    dynamic_words: str  # what the dynamic columns are, in words
+    dynamic_required: bool  # whether the dynamic columns are among the ones a sheet must have
     optional: tuple[str, ...]
+    new_rows: tuple[str, ...]  # optional columns (dynamic ones included) a row adding a record must fill
+    values: tuple[tuple[str, str], ...]  # (column, what it accepts)
 
 
 def anchor(*parts: str) -> str:
@@ -366,5 +370,17 @@ def data_rules() -> dict[str, Any]:
 
 
 def workbook_reference(handbook: Handbook) -> tuple[SheetReference, ...]:
-    """The workbook contract's sheets in import order, with this handbook's proficiency-level columns."""
-    return tuple(SheetReference(sheet.name, sheet.required, sheet.dynamic(handbook), sheet.optional) for sheet in SHEETS)
+    """The workbook contract's sheets in import order, with this handbook's proficiency-level and profile-question columns."""
+    return tuple(
+        SheetReference(
+            sheet.name,
+            sheet.required,
+            sheet.dynamic(handbook),
+            sheet.dynamic_words,
+            sheet.dynamic_required,
+            sheet.optional,
+            (*sheet.new_rows, *(sheet.dynamic(handbook) if sheet.dynamic_new else ())),
+            sheet.values,
+        )
+        for sheet in SHEETS
+    )

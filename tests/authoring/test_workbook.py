@@ -246,17 +246,24 @@ def test_headers_match_case_insensitively(data: Path, tmp_path: Path):
     assert import_tables(folder, data).changed == ()
 
 
-def test_new_role_fields_outside_the_workbook_point_at_the_fix(tmp_path: Path):
+def test_new_role_row_needs_its_profile_answers_and_responsibilities(tmp_path: Path):
+    # The workbook now holds profile answers and responsibilities, so a new role's missing ones point at cells.
     data = tmp_path / "data"
     shutil.copytree(FIXTURES / "tiny" / "data", data)
     folder = tmp_path / "csv"
     tables = {t.name: t for t in export_tables(load_handbook(data), data)}
     row = tables["Roles"].rows[0]
-    tables["Roles"].rows.append(type(row)(3, dict(row.cells, role="Door Sales", id="")))
+    cells = {k: v for k, v in row.cells.items() if k not in ("id", "responsibilities", "profile: phase")}
+    tables["Roles"].rows.append(type(row)(3, dict(cells, role="Door Sales")))
+    competency = tables["Role competencies"].rows[0].get("Competency")
+    tables["Role competencies"].rows.append(type(row)(99, {"role": "Door Sales", "competency": competency}))
     write_tables(list(tables.values()), folder)
+    before = snapshot(data)
     with pytest.raises(WorkbookError) as raised:
         import_tables(folder, data)
-    report = raised.value.report()
-    assert "role 'door-sales' field 'profile'" in report
-    assert "from sheet 'Roles', row 3" in report and "handbook new role" in report
-    assert not (data / "roles" / "door-sales.yml").exists()
+    assert snapshot(data) == before
+    assert [str(p) for p in raised.value.problems] == [
+        "sheet 'Roles', row 3, column 'Profile: phase': the profile question 'phase' is not answered. "
+        "Fix: write one or more of 'pre-sale' or 'post-sale', one per line",
+        "sheet 'Roles', row 3, column 'Responsibilities': expected at least 1 item, found 0. Fix: add at least one item",
+    ]

@@ -23,7 +23,7 @@ def problems_after(tmp_path: Path, file: str, change) -> list[str]:
     path = data / file
     path.write_text(change(path.read_text(encoding="utf-8")) if path.exists() else change(""), encoding="utf-8")
     with pytest.raises(DataError) as caught:
-        load_handbook(data)
+        load_handbook(data, require_complete=True)  # gaps (content not written yet) count as problems here
     return [str(problem) for problem in caught.value.problems]
 
 

@@ -99,6 +99,31 @@ def test_workbook_page_lists_every_sheet_and_the_level_columns(real_site, real_h
         assert level.name in text
 
 
+def test_workbook_page_states_every_column_the_import_reads(real_site, real_handbook):
+    # The contract page and the import share SHEETS: every exported column is on the page, in the column saying
+    # whether a sheet must have it, and the columns a new row must fill are the ones the import asks for.
+    tables = real_site.article("authors/workbook/").find_all("table")
+    rows = {
+        tr.find("td").get_text(strip=True): [td.get_text(" ", strip=True) for td in tr.find_all("td")]
+        for tr in tables[0].select("tbody tr")
+    }
+    for sheet in SHEETS:
+        must, new_rows, added = rows[sheet.name][1:]
+        for column in sheet.required:
+            assert column in must, (sheet.name, column)
+        for column in sheet.optional:
+            assert column in added, (sheet.name, column)
+        for column in sheet.dynamic(real_handbook):
+            assert column in (must if sheet.dynamic_required else added), (sheet.name, column)
+            assert not sheet.dynamic_new or column in new_rows, (sheet.name, column)
+        for column in sheet.new_rows:
+            assert column in new_rows, (sheet.name, column)
+    accepts = {
+        (tr.find_all("td")[0].get_text(strip=True), tr.find_all("td")[1].get_text(strip=True)) for tr in tables[1].select("tbody tr")
+    }
+    assert accepts == {(sheet.name, column) for sheet in SHEETS for column, _ in sheet.values}
+
+
 def test_readme_is_a_short_front_door():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert len(readme.encode("utf-8")) < 10 * 1024

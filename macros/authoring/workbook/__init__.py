@@ -8,8 +8,9 @@ appending a `Sheet` to SHEETS (sheets.py) with its columns, its export and its a
 
 from __future__ import annotations
 
+from .draft import Sheet
 from .importer import ImportSummary, apply_draft, export_tables, import_tables
-from .sheets import SHEETS, Sheet
+from .sheets import SHEETS
 from .tables import EXTRA_COLUMNS_FILE, CellProblem, Table, WorkbookError, read_tables, workbook_summary, write_tables
 
 __all__ = [

@@ -16,7 +16,8 @@ from ...errors import DataError, Problem, did_you_mean
 from ...handbook import Handbook
 from ...loading import load_handbook
 from ..yaml_edit import read_text, render_file
-from .sheets import SHEETS, Draft, Sheet, no_dynamic_columns
+from .draft import Draft, Sheet
+from .sheets import SHEETS
 from .tables import EXTRA_COLUMNS_FILE, CellProblem, Row, Table, WorkbookError, header_key, read_tables
 
 # ---------------------------------------------------------------------------------------------------- export
@@ -77,11 +78,8 @@ def _check_sheets(tables: dict[str, Table], draft: Draft) -> list[tuple[Sheet, T
 def _extra_columns(pairs: list[tuple[Sheet, Table]], draft: Draft) -> None:
     """Remember columns the contract does not know, by record, so the next export puts them back."""
     extras = dict(draft.files.get(EXTRA_COLUMNS_FILE) or {})
-    level_headers = {header_key(str(level.get(k, ""))) for level in draft.listed("proficiency-levels.yml") for k in ("name", "id", "short")}
     for sheet, table in pairs:
-        known = {header_key(c) for c in (*sheet.required, *sheet.optional)}
-        if sheet.dynamic is not no_dynamic_columns:
-            known |= level_headers  # the only data-dependent columns so far: one per proficiency level
+        known = {header_key(c) for c in (*sheet.required, *sheet.optional)} | sheet.dynamic_keys(draft)
         added = [h for h in table.headers if header_key(h) not in known]
         if not added:
             extras.pop(sheet.name, None)
@@ -104,7 +102,7 @@ def _row_keys(sheet: Sheet, table: Table, draft: Draft) -> dict[int, str]:
         for path, cell in origin.cells.items():
             if cell.sheet != sheet.name or not cell.row:
                 continue
-            if path == "":
+            if path == "" or (path == "hiring" and sheet.name != "Competencies"):
                 keys[cell.row] = record_id
             elif m := re.fullmatch(r"(behaviors|competencies)\[(\d+)\]", path):
                 record = draft.files.get(f"{'competencies' if m.group(1) == 'behaviors' else 'roles'}/{record_id}.yml") or {}
@@ -122,6 +120,7 @@ class ImportSummary:
     changed: tuple[str, ...]
     deleted: tuple[str, ...]
     unchanged: int
+    todos: int = 0  # content the resulting data has not written yet (a hiring guide, a level): valid, listed by validate
 
 
 def import_tables(source: Path, data_dir: Path) -> ImportSummary:
@@ -159,8 +158,9 @@ def apply_draft(draft: Draft, source: str) -> ImportSummary:
         shutil.copytree(data_dir, trial)
         _write_all(trial, writes, deletes)
         problems = list(draft.problems)
+        todos = 0
         try:
-            load_handbook(trial)
+            todos = len(load_handbook(trial).todos)
         except DataError as error:
             problems += _map_problems(_explain_deletions(error.problems, deletes), draft, data_dir.name)
         if problems:
@@ -181,6 +181,7 @@ def apply_draft(draft: Draft, source: str) -> ImportSummary:
         tuple(sorted(p for p in writes if p not in added)),
         tuple(sorted(deletes)),
         total - len(writes),
+        todos,
     )
 
 
@@ -235,7 +236,10 @@ def _map_problems(problems: list[Problem], draft: Draft, data_name: str) -> list
                 "create new records with `handbook new role|competency NAME` before importing them)"
             )
         else:
-            out.append(CellProblem(order.get(cell.sheet, 99), cell.sheet, cell.row, cell.column, problem.message, problem.fix))
+            fix = problem.fix
+            if problem.field == "hiring" and not cell.row:
+                fix = f"add a row for competency '{problem.record}' to sheet '{cell.sheet}'"
+            out.append(CellProblem(order.get(cell.sheet, 99), cell.sheet, cell.row, cell.column, problem.message, fix))
     return out
 
 
@@ -258,4 +262,7 @@ def _covered(field_path: str) -> bool:
         "titles",
         "responsibilities",
         "competencies",
+        "how_it_sells",
+        "profile",
+        "hiring",
     }

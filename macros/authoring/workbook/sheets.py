@@ -2,245 +2,57 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-import yaml
-
-from ...errors import did_you_mean
 from ...handbook import Handbook
 from ...loading.messages import slugify
-from ...model import MetricGroup
-from .tables import EXTRA_COLUMNS_FILE, CellProblem, Row, Table, WorkbookError, header_key
-
-# ---------------------------------------------------------------------------------------------------- the draft
-
-
-@dataclass(frozen=True)
-class Cell:
-    """Where a value came from in the workbook."""
-
-    sheet: str
-    row: int
-    column: str
-
-
-@dataclass
-class Origin:
-    """The workbook cells a record's fields came from, for mapping validation errors back to the sheet."""
-
-    cells: dict[str, Cell] = field(default_factory=dict)
-
-    def locate(self, field_path: str) -> Cell | None:
-        """The cell of a field path like 'behaviors[2].text', falling back to its parents, then the record's row."""
-        path = field_path
-        while True:
-            if path in self.cells:
-                return self.cells[path]
-            cut = max(path.rfind("."), path.rfind("["))
-            if cut <= 0:
-                return self.cells.get("")
-            path = path[:cut]
-
-
-@dataclass
-class Draft:
-    """The data files the workbook covers, as plain data being edited, plus where each record came from."""
-
-    data_dir: Path
-    files: dict[str, Any]  # path relative to data/ -> plain data; None marks a file to delete
-    origins: dict[str, Origin] = field(default_factory=dict)  # "kind:id" -> cells
-    problems: list[CellProblem] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=dict)
-
-    @classmethod
-    def read(cls, data_dir: Path) -> Draft:
-        """Plain data of every file a sheet may edit (unreadable files are left for validation to report)."""
-        files: dict[str, Any] = {}
-        unreadable: list[str] = []
-        patterns = ("dimensions.yml", "families.yml", "proficiency-levels.yml", "competencies/*.yml", "roles/*.yml", EXTRA_COLUMNS_FILE)
-        for pattern in patterns:
-            for path in sorted(data_dir.glob(pattern)):
-                try:
-                    files[path.relative_to(data_dir).as_posix()] = yaml.safe_load(path.read_text(encoding="utf-8"))
-                except (yaml.YAMLError, UnicodeDecodeError) as error:
-                    unreadable.append(f"{data_dir.name}/{path.relative_to(data_dir).as_posix()}: {str(error).splitlines()[0]}")
-        if unreadable:
-            # Importing over a file that cannot be read would lose the fields the workbook does not hold.
-            fixes = [f"{line}. Fix: repair it first (`handbook validate` shows where)" for line in unreadable]
-            raise WorkbookError(f"{data_dir.name}/", fixes)
-        return cls(data_dir, files)
-
-    def records(self, pattern: str) -> dict[str, dict[str, Any]]:
-        """Records of a one-per-file kind ('roles/*.yml'), by id (the file name)."""
-        folder = pattern.split("/")[0]
-        return {Path(path).stem: data for path, data in self.files.items() if path.startswith(folder + "/") and isinstance(data, dict)}
-
-    def listed(self, path: str) -> list[dict[str, Any]]:
-        """Records of a list file ('dimensions.yml')."""
-        data = self.files.get(path)
-        return [r for r in data if isinstance(r, dict)] if isinstance(data, list) else []
-
-    def problem(self, sheet: Sheet, row: int, column: str, message: str, fix: str = "") -> None:
-        """Report a mistake in one cell."""
-        self.problems.append(CellProblem(SHEETS.index(sheet), sheet.name, row, column, message, fix))
-
-    def origin(self, kind: str, record_id: str) -> Origin:
-        """The (new or existing) origin of a record."""
-        return self.origins.setdefault(f"{kind}:{record_id}", Origin())
-
-
-class Lookup:
-    """Resolve what an author typed in a reference cell (a name, an alias or an id, any case) to an id."""
-
-    def __init__(self, records: Iterable[dict[str, Any]], name_fields: tuple[str, ...] = ("name",)):
-        self.by_key: dict[str, str] = {}
-        self.names: dict[str, str] = {}
-        for record in records:
-            record_id = str(record.get("id", ""))
-            self.by_key[record_id.lower()] = record_id
-            for name_field in name_fields:
-                values = record.get(name_field) or []
-                for name in [values] if isinstance(values, str) else values:
-                    self.by_key.setdefault(" ".join(str(name).split()).lower(), record_id)
-                    self.names.setdefault(record_id, str(name))
-
-    def __call__(self, typed: str) -> str | None:
-        return self.by_key.get(" ".join(typed.split()).lower())
-
-    def suggest(self, typed: str) -> str:
-        """A 'did you mean' fix naming the closest known name."""
-        guess = did_you_mean(typed, list(self.names.values()))
-        return f"did you mean '{guess}'?" if guess else "use the name of an existing one, or add it first"
-
-
-def _lines(cell: str) -> list[str]:
-    """A multi-value cell: one value per line, blank lines ignored."""
-    return [line.strip() for line in cell.split("\n") if line.strip()]
-
-
-def _unique_id(wanted: str, taken: set[str]) -> str:
-    candidate, number = wanted, 2
-    while candidate in taken:
-        candidate, number = f"{wanted}-{number}", number + 1
-    return candidate
-
-
-def _ordered(record: dict[str, Any], order: tuple[str, ...]) -> dict[str, Any]:
-    """A record with its fields in the order the data reference lists them (unknown ones kept at the end)."""
-    return {**{k: record[k] for k in order if k in record}, **{k: v for k, v in record.items() if k not in order}}
-
-
-def _resolve_ids(
-    sheet: Sheet,
-    table: Table,
-    draft: Draft,
-    name_column: str,
-    known: dict[str, dict[str, Any]],
-) -> list[tuple[Row, str]]:
-    """Each row's record id: the Id column, else the existing record of that name, else the kebab-case name."""
-    by_name = {" ".join(str(r.get("name", "")).split()).lower(): record_id for record_id, r in known.items()}
-    result: list[tuple[Row, str]] = []
-    seen: dict[str, int] = {}
-    for row in table.rows:
-        name = row.get(name_column)
-        typed_id = row.get("Id")
-        if not name:
-            draft.problem(sheet, row.number, name_column, "the name is empty", "write the name, or delete the row")
-            continue
-        record_id = typed_id or by_name.get(" ".join(name.split()).lower()) or slugify(name)
-        if record_id in seen:
-            draft.problem(
-                sheet,
-                row.number,
-                "Id" if typed_id else name_column,
-                f"'{record_id}' is already used on row {seen[record_id]}; two pages would share one URL",
-                "give each row its own name (and Id), or merge the two rows",
-            )
-            continue
-        seen[record_id] = row.number
-        result.append((row, record_id))
-    return result
-
-
-# ---------------------------------------------------------------------------------------------------- sheets
-
-
-def no_dynamic_columns(handbook: Handbook) -> tuple[str, ...]:
-    return ()
-
-
-@dataclass(frozen=True)
-class Sheet:
-    """One sheet of the workbook contract: its columns, how to export it and how to apply it to the draft."""
-
-    name: str
-    required: tuple[str, ...]  # contract columns: a sheet without one is an error
-    optional: tuple[str, ...]  # further columns the export writes; kept when absent from an import
-    export: Callable[[Handbook], list[tuple[str, list[str]]]]  # -> (row key, cells in column order)
-    apply: Callable[[Sheet, Table, Draft], None]
-    dynamic: Callable[[Handbook], tuple[str, ...]] = no_dynamic_columns  # columns that depend on the data (proficiency levels)
-    insert_dynamic_at: int = 0
-
-    def columns(self, handbook: Handbook) -> list[str]:
-        """Export column order: required columns with the dynamic ones spliced in, then optional ones."""
-        fixed = list(self.required)
-        return [*fixed[: self.insert_dynamic_at], *self.dynamic(handbook), *fixed[self.insert_dynamic_at :], *self.optional]
-
-
-def _metrics_cell(metrics: Iterable[Any]) -> str:
-    lines: list[str] = []
-    for metric in metrics:
-        if isinstance(metric, MetricGroup):
-            lines += [metric.name, *(f"  - {part}" for part in metric.includes)]
-        else:
-            lines.append(str(metric))
-    return "\n".join(lines)
-
-
-def _parse_metrics(cell: str) -> tuple[list[Any], str]:
-    """Metrics cell -> list of texts and {name, includes} groups; lines starting with '-' belong to the line above."""
-    metrics: list[Any] = []
-    for line in _lines(cell):
-        if line.startswith("-"):
-            part = line[1:].strip()
-            if not metrics:
-                return [], f"the first line '{line}' is a sub-metric but there is no metric above it"
-            if isinstance(metrics[-1], str):
-                metrics[-1] = {"name": metrics[-1], "includes": []}
-            metrics[-1]["includes"].append(part)
-        else:
-            metrics.append(line)
-    return metrics, ""
+from .draft import Cell, Draft, Lookup, Sheet, lines, ordered, resolve_ids, unique_id
+from .roles import HIRING_GUIDES, ROLES
+from .tables import Row, Table, header_key
 
 
 def _export_dimensions(hb: Handbook) -> list[tuple[str, list[str]]]:
     return [(d.id, [d.name, d.description, d.id]) for d in hb.dimensions]
 
 
-def _apply_dimensions(sheet: Sheet, table: Table, draft: Draft) -> None:
-    current = {str(r.get("id")): r for r in draft.listed("dimensions.yml")}
+def _export_families(hb: Handbook) -> list[tuple[str, list[str]]]:
+    return [(f.id, [f.name, f.description, f.id]) for f in hb.families]
+
+
+def _apply_named_list(sheet: Sheet, table: Table, draft: Draft, *, kind: str, path: str, column: str, count: str) -> None:
+    """A list file of id, name and description records (dimensions, families): the sheet's rows, in order, replace it."""
+    current = {str(r.get("id")): r for r in draft.listed(path)}
     out: list[dict[str, Any]] = []
-    for row, record_id in _resolve_ids(sheet, table, draft, "Dimension", current):
+    for row, record_id in resolve_ids(sheet, table, draft, column, current):
         record = dict(current.get(record_id, {}))
-        record.update(id=record_id, name=row.get("Dimension"), description=row.get("Description"))
-        out.append(_ordered(record, ("id", "name", "description")))
-        draft.origin("dimension", record_id).cells.update(
+        record.update(id=record_id, name=row.get(column), description=row.get("Description"))
+        out.append(ordered(record, ("id", "name", "description")))
+        draft.origin(kind, record_id).cells.update(
             {
-                "": Cell(sheet.name, row.number, "Dimension"),
-                "id": Cell(sheet.name, row.number, "Id" if table.has("Id") else "Dimension"),
-                "name": Cell(sheet.name, row.number, "Dimension"),
+                "": Cell(sheet.name, row.number, column),
+                "id": Cell(sheet.name, row.number, "Id" if table.has("Id") else column),
+                "name": Cell(sheet.name, row.number, column),
                 "description": Cell(sheet.name, row.number, "Description"),
             }
         )
-    draft.files["dimensions.yml"] = out
-    draft.counts["dimensions"] = len(out)
+    draft.files[path] = out
+    draft.counts[count] = len(out)
+
+
+def _apply_dimensions(sheet: Sheet, table: Table, draft: Draft) -> None:
+    _apply_named_list(sheet, table, draft, kind="dimension", path="dimensions.yml", column="Dimension", count="dimensions")
+
+
+def _apply_families(sheet: Sheet, table: Table, draft: Draft) -> None:
+    _apply_named_list(sheet, table, draft, kind="family", path="families.yml", column="Family", count="families")
 
 
 def _level_columns(hb: Handbook) -> tuple[str, ...]:
     return tuple(level.name for level in hb.levels)
+
+
+def _level_keys(draft: Draft) -> set[str]:
+    return {header_key(str(level.get(k, ""))) for level in draft.listed("proficiency-levels.yml") for k in ("name", "id", "short")}
 
 
 def _export_competencies(hb: Handbook) -> list[tuple[str, list[str]]]:
@@ -275,7 +87,7 @@ def _apply_competencies(sheet: Sheet, table: Table, draft: Draft) -> None:
         else:
             level_columns.append((str(level["id"]), header))
     kept = set()
-    for row, record_id in _resolve_ids(sheet, table, draft, "Competency", current):
+    for row, record_id in resolve_ids(sheet, table, draft, "Competency", current):
         kept.add(record_id)
         record = dict(current.get(record_id, {"behaviors": []}))
         typed_dimension = row.get("Dimension")
@@ -289,10 +101,10 @@ def _apply_competencies(sheet: Sheet, table: Table, draft: Draft) -> None:
             dimension=dimension or typed_dimension,
             type=typed_type.lower() if typed_type.lower() in ("skill", "knowledge", "attribute") else typed_type,
             definition=row.get("Definition"),
-            levels={level_id: row.get(header) for level_id, header in level_columns},
+            levels={level_id: row.get(header) for level_id, header in level_columns if row.get(header)},  # empty: not written yet
         )
         if table.has("Aliases"):
-            aliases = _lines(row.get("Aliases"))
+            aliases = lines(row.get("Aliases"))
             if aliases or "aliases" in record:
                 record["aliases"] = aliases
         origin = draft.origin("competency", record_id)
@@ -304,7 +116,7 @@ def _apply_competencies(sheet: Sheet, table: Table, draft: Draft) -> None:
         }
         cells |= {f"levels.{level_id}": header for level_id, header in level_columns}
         origin.cells.update({path: Cell(sheet.name, row.number, column) for path, column in cells.items()})
-        draft.files[f"competencies/{record_id}.yml"] = _ordered(record, _COMPETENCY_ORDER)
+        draft.files[f"competencies/{record_id}.yml"] = ordered(record, _COMPETENCY_ORDER)
     for record_id in current:
         if record_id not in kept:
             draft.files[f"competencies/{record_id}.yml"] = None  # a row deleted from the sheet deletes the competency
@@ -339,7 +151,7 @@ def _apply_behaviors(sheet: Sheet, table: Table, draft: Draft) -> None:
             text = row.get("Behavior")
             behavior_id = row.get("Behavior id") or before.get(text)
             if not behavior_id:
-                behavior_id = _unique_id(slugify(" ".join(text.split()[:5]))[:60].strip("-") or "behavior", taken)
+                behavior_id = unique_id(slugify(" ".join(text.split()[:5]))[:60].strip("-") or "behavior", taken)
                 taken.add(behavior_id)
             behaviors.append({"id": behavior_id, "text": text})
             origin.cells[f"behaviors[{index}]"] = Cell(sheet.name, row.number, "Behavior")
@@ -351,57 +163,6 @@ def _apply_behaviors(sheet: Sheet, table: Table, draft: Draft) -> None:
         record["behaviors"] = behaviors
         total += len(behaviors)
     draft.counts["behaviors"] = total
-
-
-def _export_roles(hb: Handbook) -> list[tuple[str, list[str]]]:
-    return [
-        (
-            r.id,
-            [
-                r.name,
-                hb.family[r.family].name,
-                r.summary,
-                _metrics_cell(r.metrics),
-                "\n".join(r.titles),
-                "\n".join(r.responsibilities),
-                r.id,
-            ],
-        )
-        for r in hb.roles
-    ]
-
-
-_ROLE_ORDER = ("id", "name", "family", "summary", "responsibilities", "how_it_sells", "metrics", "titles", "competencies", "profile")
-
-
-def _apply_roles(sheet: Sheet, table: Table, draft: Draft) -> None:
-    current = draft.records("roles/*.yml")
-    families = Lookup(draft.listed("families.yml"))
-    kept = set()
-    for row, record_id in _resolve_ids(sheet, table, draft, "Role", current):
-        kept.add(record_id)
-        record = dict(current.get(record_id, {"competencies": []}))
-        typed_family = row.get("Family")
-        family = families(typed_family) if typed_family else ""
-        if typed_family and family is None:
-            draft.problem(sheet, row.number, "Family", f"unknown family '{typed_family}'", families.suggest(typed_family))
-        metrics, metrics_error = _parse_metrics(row.get("Metrics"))
-        if metrics_error:
-            draft.problem(sheet, row.number, "Metrics", metrics_error, "put the metric's name on the line above its '- ' lines")
-        record.update(id=record_id, name=row.get("Role"), family=family or typed_family, summary=row.get("Summary"))
-        for key, values in (("metrics", metrics), ("titles", _lines(row.get("Titles")))):
-            if values or key in record:
-                record[key] = values
-        if table.has("Responsibilities"):
-            record["responsibilities"] = _lines(row.get("Responsibilities"))
-        cells = {"": "Role", "name": "Role", "family": "Family", "summary": "Summary", "metrics": "Metrics", "titles": "Titles"}
-        cells |= {"id": "Id" if table.has("Id") else "Role", "responsibilities": "Responsibilities"}
-        draft.origin("role", record_id).cells.update({path: Cell(sheet.name, row.number, col) for path, col in cells.items()})
-        draft.files[f"roles/{record_id}.yml"] = _ordered(record, _ROLE_ORDER)
-    for record_id in current:
-        if record_id not in kept:
-            draft.files[f"roles/{record_id}.yml"] = None  # a row deleted from the sheet deletes the role
-    draft.counts["roles"] = len(kept)
 
 
 def _export_role_competencies(hb: Handbook) -> list[tuple[str, list[str]]]:
@@ -438,6 +199,7 @@ def _apply_role_competencies(sheet: Sheet, table: Table, draft: Draft) -> None:
 # The workbook contract, in sheet order. Later sheets may rely on earlier ones having been applied.
 SHEETS: list[Sheet] = [
     Sheet("Dimensions", ("Dimension", "Description"), ("Id",), _export_dimensions, _apply_dimensions),
+    Sheet("Families", ("Family", "Description"), ("Id",), _export_families, _apply_families),
     Sheet(
         "Competencies",
         ("Competency", "Dimension", "Type", "Definition"),
@@ -446,8 +208,27 @@ SHEETS: list[Sheet] = [
         _apply_competencies,
         dynamic=_level_columns,
         insert_dynamic_at=4,
+        dynamic_keys=_level_keys,
+        dynamic_required=True,
+        dynamic_words="one column per proficiency level, headed with its name",
+        values=(("Type", "one of skill, knowledge or attribute"), ("Dimension", "a dimension's name, alias or id")),
     ),
-    Sheet("Behaviors", ("Competency", "Behavior"), ("Behavior id",), _export_behaviors, _apply_behaviors),
-    Sheet("Roles", ("Role", "Family", "Summary", "Metrics", "Titles"), ("Responsibilities", "Id"), _export_roles, _apply_roles),
-    Sheet("Role competencies", ("Role", "Competency"), (), _export_role_competencies, _apply_role_competencies),
+    Sheet(
+        "Behaviors",
+        ("Competency", "Behavior"),
+        ("Behavior id",),
+        _export_behaviors,
+        _apply_behaviors,
+        values=(("Competency", "a competency's name, alias or id; a competency has 4 to 7 behaviors"),),
+    ),
+    HIRING_GUIDES,
+    ROLES,
+    Sheet(
+        "Role competencies",
+        ("Role", "Competency"),
+        (),
+        _export_role_competencies,
+        _apply_role_competencies,
+        values=(("Role", "a role's name or id"), ("Competency", "a competency's name, alias or id")),
+    ),
 ]
