@@ -46,7 +46,7 @@ def test_each_metric_has_an_inline_svg_plot_and_nothing_loads_from_elsewhere(rea
     assert len(plots) == len(real_handbook.metrics)
     for svg in plots:
         assert svg["role"] == "img" and svg.find("title") is not None
-        assert svg.select("circle.hb-plot__dot")
+        assert svg.select("circle") and svg.select("path")
         assert not svg.select("[href], image, script, foreignObject")
     page = real_site.html(EVIDENCE)
     assert not [s for s in page.select("script[src]") if "//" in s["src"]]
@@ -83,3 +83,8 @@ def test_without_evidence_the_pages_say_there_is_none_yet(no_evidence_site):
     assert "There is no evidence of impact yet." in text
     competency = " ".join(no_evidence_site.article("competencies/demonstrates-perseverance/").get_text(" ").split())
     assert "No evidence of impact has been computed yet" in competency
+
+
+def test_evidence_page_stays_within_the_page_size_budget(real_site):
+    # One path per strength and a dot per behavior: many findings still make a light page (the budget of test_scale).
+    assert (real_site.root / "evidence" / "index.html").stat().st_size <= 80 * 1024
