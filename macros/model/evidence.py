@@ -60,6 +60,8 @@ class Finding(Record):
         if self.strength == "insufficient":
             if any(f is not None for f in figures):
                 raise ValueError("an insufficient pair carries no rho, ci or q; remove them")
+            if self.n >= MIN_FIGURES:
+                raise ValueError(f"a pair of {self.n} people is not insufficient (that means fewer than {MIN_FIGURES}); give its figures")
         elif self.n < MIN_FIGURES:
             raise ValueError(f"a pair of {self.n} people must be 'insufficient' (figures need {MIN_FIGURES} or more)")
         elif any(f is None for f in figures):

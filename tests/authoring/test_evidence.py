@@ -181,6 +181,8 @@ def test_a_pair_under_five_people_or_with_figures_under_thirty_does_not_validate
         )
     with pytest.raises(ValueError, match="carries no rho"):
         Evidence.model_validate(_evidence({**base, "n": 12, "rho": 0.5, "strength": "insufficient"}))
+    with pytest.raises(ValueError, match="is not insufficient"):
+        Evidence.model_validate(_evidence({**base, "n": 30, "strength": "insufficient"}))
 
 
 def _evidence(finding: dict) -> dict:
@@ -224,3 +226,15 @@ def test_synthetic_example_through_the_command(tmp_path: Path):
     assert result.returncode == 0, result.stderr
     assert (out / "synthetic.txt").read_text().startswith("Synthetic example (seed 7)")
     assert (out / "ratings.csv").read_text().splitlines()[0] == RATINGS.strip()
+
+
+def test_command_writes_evidence_that_validates_and_is_labelled_synthetic(tiny: Path):
+    out = tiny.parent / "private" / "example"
+    assert run("evidence", "--synthetic", str(out), "--data", str(tiny)).returncode == 0
+    result = run("evidence", str(out / "ratings.csv"), str(out / "outcomes.csv"), "--data", str(tiny))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Wrote data/evidence.yml: ")
+    evidence = load_handbook(tiny).evidence
+    assert evidence is not None and evidence.synthetic and evidence.note.startswith("Synthetic example (seed 7)")
+    assert {f.mode for f in evidence.findings} == {"manager", "self"}
+    assert run("evidence", "--data", str(tiny)).returncode == 2  # neither input files nor --synthetic: wrong usage
