@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 
 from .errors import DataError
@@ -161,16 +162,9 @@ def _evidence(args: argparse.Namespace) -> int:
         print(error.report().replace("The handbook data has", "The evidence input has").replace("published", "written"), file=sys.stderr)
         return 1
     target = write_evidence(evidence, data)
-    strengths = ", ".join(f"{count} {name}" for name, count in _counts(f.strength for f in evidence.findings).items())
+    strengths = ", ".join(f"{count} {name}" for name, count in Counter(f.strength for f in evidence.findings).items())
     print(f"Wrote {data.name}/{target.name}: {len(evidence.findings)} pairs ({strengths}) from {evidence.people} people.")
     return 0
-
-
-def _counts(values) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for value in values:
-        counts[value] = counts.get(value, 0) + 1
-    return counts
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -44,6 +44,16 @@ class PairResult:
     strength: str = "insufficient"
 
 
+@dataclass(frozen=True)
+class _Tested:
+    """A pair with figures before the correction: the pooled test, and each rating period's own test (rho, p)."""
+
+    base: PairResult
+    rho: float
+    p: float
+    by_period: dict[str, tuple[float, float]]
+
+
 @dataclass
 class Analysis:
     """Every published pair, and what was left out, in counts."""
@@ -92,7 +102,7 @@ def analyse(inputs: Inputs) -> Analysis:
     metrics = sorted(periods_of_metric)
     used_ratings: set[Rating] = set()
     used_outcomes: set[OutcomeKey] = set()
-    tested: list[tuple[PairResult, float, dict[str, tuple[float, float, int]]]] = []
+    tested: list[_Tested] = []
     analysis = Analysis([], 0, tuple(sorted({r.period for r in inputs.ratings})))
     people: set[str] = set()
     for (competency, behavior, mode), ratings in sorted(by_behavior.items()):
@@ -120,7 +130,7 @@ def analyse(inputs: Inputs) -> Analysis:
             if pooled is None:
                 analysis.constant_pairs += 1
                 continue
-            tested.append((base, pooled[0], {"p": pooled[1], **_by_period(pairs, outcome_at)}))  # type: ignore[dict-item]
+            tested.append(_Tested(base, pooled[0], pooled[1], _by_period(pairs, outcome_at)))
     analysis.pairs += _strengths(tested)
     analysis.people = len(people)
     analysis.unused_ratings = len(inputs.ratings) - len(used_ratings)
@@ -158,29 +168,30 @@ def _person_means(pairs: Iterable[Matched], outcome_at: dict[OutcomeKey, float])
     return [sums[p][0] / sums[p][2] for p in people], [sums[p][1] / sums[p][2] for p in people]
 
 
-def _by_period(pairs: list[Matched], outcome_at: dict[OutcomeKey, float]) -> dict[str, tuple[float, float, int]]:
-    """Each rating period on its own, where it has enough people: period -> (rho, p, n)."""
+def _by_period(pairs: list[Matched], outcome_at: dict[OutcomeKey, float]) -> dict[str, tuple[float, float]]:
+    """Each rating period on its own, where it has enough people: period -> (rho, p)."""
     grouped: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for r, key in pairs:
         grouped[r.period].append((r.rating, outcome_at[key]))
     found = {}
     for period, points in sorted(grouped.items()):
         if len(points) >= MIN_FIGURES and (result := _spearman([x for x, _ in points], [y for _, y in points])):
-            found[period] = (result[0], result[1], len(points))
+            found[period] = result
     return found
 
 
-def _strengths(tested: list[tuple[PairResult, float, dict]]) -> list[PairResult]:
+def _strengths(tested: list[_Tested]) -> list[PairResult]:
     """Intervals, q-values and strengths of the tested pairs, corrected together (and per period, together)."""
-    qs = _bh([extra["p"] for _, _, extra in tested])
-    period_tests = [(index, period, rho, p) for index, (_, _, extra) in enumerate(tested) for period, (rho, p, _) in _periods(extra)]
+    qs = _bh([t.p for t in tested])
+    period_tests = [(index, rho, p) for index, t in enumerate(tested) for rho, p in t.by_period.values()]
     period_qs = _bh([p for *_, p in period_tests])
     replications: dict[int, list[float]] = defaultdict(list)
-    for (index, _period, rho, _p), q in zip(period_tests, period_qs, strict=True):
+    for (index, rho, _p), q in zip(period_tests, period_qs, strict=True):
         if q < ALPHA:
             replications[index].append(rho)
     results = []
-    for index, ((base, rho, _extra), q) in enumerate(zip(tested, qs, strict=True)):
+    for index, (t, q) in enumerate(zip(tested, qs, strict=True)):
+        base, rho = t.base, t.rho
         low, high = fisher_interval(rho, base.n)
         same_sign = [r for r in replications[index] if (r > 0) == (rho > 0)]
         if q < ALPHA and len(same_sign) >= 2:
@@ -197,7 +208,3 @@ def _strengths(tested: list[tuple[PairResult, float, dict]]) -> list[PairResult]
             )
         )
     return results
-
-
-def _periods(extra: dict) -> list[tuple[str, tuple[float, float, int]]]:
-    return [(key, value) for key, value in extra.items() if key != "p"]
