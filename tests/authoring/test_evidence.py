@@ -238,3 +238,24 @@ def test_command_writes_evidence_that_validates_and_is_labelled_synthetic(tiny: 
     assert evidence is not None and evidence.synthetic and evidence.note.startswith("Synthetic example (seed 7)")
     assert {f.mode for f in evidence.findings} == {"manager", "self"}
     assert run("evidence", "--data", str(tiny)).returncode == 2  # neither input files nor --synthetic: wrong usage
+
+
+def test_where_no_next_period_exists_the_same_period_is_used_and_flagged():
+    synthetic = generate({"rep": BEHAVIORS[:2]}, {"rep": 40}, {"win-rate": True}, (), ("2025-07",), seed=5)
+    pairs = analyse(synthetic.inputs).pairs
+    assert pairs and all(not p.lagged and p.periods == ("2025-07",) for p in pairs)
+
+
+def test_header_and_numbers_are_checked_too(tiny: Path):
+    ratings, outcomes = _write(
+        tiny.parent / "private",
+        "person,period,competency,behavior,rating\n",
+        OUTCOMES + "p1,2025-Q2,win-rate,many,\np1,2025-Q3,win-rate,3,0\n",
+    )
+    result = run("evidence", str(ratings), str(outcomes), "--data", str(tiny), cwd=tiny.parent)
+    assert result.returncode == 1
+    assert "ratings.csv:1: expected the columns person, period, role, competency, behavior, rating, mode, found person," in result.stderr
+    assert "outcomes.csv:2: row #2 field 'value': expected a number, found 'many'" in result.stderr
+    assert "outcomes.csv:3: row #3 field 'denominator': expected a number above 0, found '0'" in result.stderr
+    assert "has outcomes but no ratings" not in result.stderr  # the ratings file's header is the one problem there
+    assert not (tiny / "evidence.yml").exists()

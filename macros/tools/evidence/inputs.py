@@ -184,7 +184,8 @@ def read_inputs(handbook: Handbook, ratings_path: Path, outcomes_path: Path, dat
     reader = _Reader(handbook, problems)
     ratings = _read_ratings(reader, ratings_path)
     outcomes = _read_outcomes(reader, outcomes_path)
-    for person, (row, _) in outcomes[1].items():
+    ratings_read = not any(p.file == str(ratings_path) for p in problems.items if p.line <= 1)
+    for person, (row, _) in outcomes[1].items() if ratings_read else ():  # an unreadable ratings file is reported once
         if person not in reader.rated:
             reader.problem(
                 outcomes_path,
