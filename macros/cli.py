@@ -248,7 +248,7 @@ def _parser() -> argparse.ArgumentParser:
     evidence = commands.add_parser("evidence", help="compute data/evidence.yml from private ratings and outcomes (aggregates only)")
     evidence.description = (
         "Compare manager (and, separately, self) ratings of each behavior with the outcome metrics of data/metrics.yml in the "
-        "following period: Spearman's rho, a 95%% interval (Fisher z, Bonett-Wright) and Benjamini-Hochberg q-values. "
+        "following period: Spearman's rho, a 95% interval (Fisher z, Bonett-Wright) and Benjamini-Hochberg q-values. "
         "RATINGS.csv has the columns person, period, role, competency, behavior, rating, mode; OUTCOMES.csv has person, period, "
         "metric, value and optionally denominator. Both must be outside data/ and docs/ (private/ is ignored by git). "
         "Pairs under 5 people are never written, pairs under 30 only as insufficient data. On any input problem nothing is written."
