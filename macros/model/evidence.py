@@ -80,7 +80,7 @@ class Exclusion(Record):
 
 
 class Evidence(Record):
-    """Aggregate evidence of impact: which rated behaviors went with better outcomes, written by `handbook evidence`."""
+    """Aggregate evidence of impact: which rated behaviors went with better outcomes, written by the handbook evidence command."""
 
     synthetic: StrictBool = Field(description="true when computed from the synthetic example, not real people.")
     note: Text = Field(description="Where the figures come from, as the Evidence page states it.")
