@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 
 from .errors import DataError
@@ -163,6 +164,40 @@ def _synth(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- Evidence of impact: aggregates from private ratings and outcomes ---------------------------------------
+def _evidence(args: argparse.Namespace) -> int:
+    from .tools.evidence import compute_evidence, write_evidence, write_synthetic
+
+    data = Path(args.data)
+    try:
+        handbook = load_handbook(data)
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        print("Fix the data first: evidence is computed against a valid model.", file=sys.stderr)
+        return 1
+    if args.synthetic:
+        try:
+            ratings, outcomes, note = write_synthetic(handbook, Path(args.synthetic), args.seed)
+        except FileExistsError as error:
+            print(f"handbook evidence: {error}", file=sys.stderr)
+            return 1
+        print(f"Wrote {ratings} and {outcomes}. {note}")
+        print(f"Compute the evidence from them with: handbook evidence {ratings} {outcomes}")
+        return 0
+    if not (args.ratings and args.outcomes):
+        print("handbook evidence: give RATINGS.csv and OUTCOMES.csv, or --synthetic OUT_DIR", file=sys.stderr)
+        return 2
+    try:
+        evidence = compute_evidence(handbook, Path(args.ratings), Path(args.outcomes), data)
+    except DataError as error:
+        print(error.report().replace("The handbook data has", "The evidence input has").replace("published", "written"), file=sys.stderr)
+        return 1
+    target = write_evidence(evidence, data)
+    strengths = ", ".join(f"{count} {name}" for name, count in Counter(f.strength for f in evidence.findings).items())
+    print(f"Wrote {data.name}/{target.name}: {len(evidence.findings)} pairs ({strengths}) from {evidence.people} people.")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="handbook",
@@ -255,6 +290,22 @@ def _parser() -> argparse.ArgumentParser:
     synth.add_argument("--seed", type=int, default=0, metavar="N", help="seed for the text variations (default: 0)")
     data_option(synth)
     synth.set_defaults(run=_synth)
+
+    # Evidence of impact
+    evidence = commands.add_parser("evidence", help="compute data/evidence.yml from private ratings and outcomes (aggregates only)")
+    evidence.description = (
+        "Compare manager (and, separately, self) ratings of each behavior with the outcome metrics of data/metrics.yml in the "
+        "following period: Spearman's rho, a 95% interval (Fisher z, Bonett-Wright) and Benjamini-Hochberg q-values. "
+        "RATINGS.csv has the columns person, period, role, competency, behavior, rating, mode; OUTCOMES.csv has person, period, "
+        "metric, value and optionally denominator. Both must be outside data/ and docs/ (private/ is ignored by git). "
+        "Pairs under 5 people are never written, pairs under 30 only as insufficient data. On any input problem nothing is written."
+    )
+    evidence.add_argument("ratings", metavar="RATINGS.csv", nargs="?", help="manager and self ratings, one row per behavior rated")
+    evidence.add_argument("outcomes", metavar="OUTCOMES.csv", nargs="?", help="outcome metrics, one row per person, period and metric")
+    evidence.add_argument("--synthetic", metavar="OUT_DIR", help="instead, write a synthetic example with a planted effect into OUT_DIR")
+    evidence.add_argument("--seed", type=int, default=7, metavar="N", help="seed of the synthetic example (default: 7)")
+    data_option(evidence)
+    evidence.set_defaults(run=_evidence)
     return parser
 
 

@@ -2,8 +2,9 @@
 
 The workbook brings dimensions, competencies with their behaviors, levels and hiring guides, roles, and families if it
 has that sheet. The framework the workbook does not hold stays: proficiency levels, the profile-mapping guide, the
-rating scale and the hiring scorecard's traits. Training and playbook content is written for the old roles and
-competencies, so it goes; those sections then leave the site until something of theirs is written.
+rating scale, the hiring scorecard's traits and the outcome metrics. Training, playbook and evidence content is
+written for the old roles and competencies, so it goes; those sections then leave the site (or, for evidence, say
+there is none yet) until something of theirs is written.
 """
 
 from __future__ import annotations
@@ -21,8 +22,18 @@ from .workbook.tables import header_key
 # Sheets a company's model cannot do without: without them, the sample's records would stay mixed with the new ones.
 NEEDED_SHEETS = ("Dimensions", "Competencies", "Behaviors", "Roles", "Role competencies")
 _REPLACED = ("competency", "role")  # kinds the workbook brings anew
-_FRAMEWORK = {"family", "dimension", "proficiency level", "profile mapping", "competency", "role", "assessment", "hiring scorecard"}
-SAMPLE_KINDS = tuple(kind.name for kind in KINDS if kind.name not in _FRAMEWORK)  # training and playbooks
+_FRAMEWORK = {
+    "family",
+    "dimension",
+    "proficiency level",
+    "profile mapping",
+    "competency",
+    "role",
+    "assessment",
+    "hiring scorecard",
+    "metric",
+}
+SAMPLE_KINDS = tuple(kind.name for kind in KINDS if kind.name not in _FRAMEWORK)  # training, playbooks, evidence
 
 
 @dataclass(frozen=True)

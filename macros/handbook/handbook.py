@@ -18,11 +18,14 @@ from ..model import (
     Curriculum,
     DealStage,
     Dimension,
+    Evidence,
     Exam,
     Experiment,
     Family,
+    Finding,
     HiringScorecard,
     JourneyPhase,
+    OutcomeMetric,
     Play,
     ProficiencyLevel,
     ProfileMapping,
@@ -97,6 +100,11 @@ class Handbook:
     plays_by_service_level: dict[str, tuple[Play, ...]] = field(init=False)
     experiments_by_play: dict[str, tuple[Experiment, ...]] = field(init=False)
     coaching_plan_by_role: dict[str, CoachingPlan] = field(init=False)
+    # Evidence of impact: outcome metrics and the aggregates of `handbook evidence` (None: no evidence yet).
+    metrics: tuple[OutcomeMetric, ...] = ()
+    evidence: Evidence | None = None
+    metric: dict[str, OutcomeMetric] = field(init=False)
+    findings_by_behavior: dict[str, tuple[Finding, ...]] = field(init=False)  # 'competency/behavior' -> its findings
 
     def __post_init__(self) -> None:
         def put(name: str, value: Any) -> None:
@@ -140,6 +148,10 @@ class Handbook:
         put("plays_by_service_level", _group(self.plays, lambda p: p.service_levels, [s.id for s in self.service_levels]))
         put("experiments_by_play", _group(self.experiments, lambda e: e.plays, [p.id for p in self.plays]))
         put("coaching_plan_by_role", {role_id: plan for plan in self.coaching_plans for role_id in plan.roles})
+        # Evidence
+        put("metric", {m.id: m for m in self.metrics})
+        findings = self.evidence.findings if self.evidence else ()
+        put("findings_by_behavior", _group(findings, lambda f: [f"{f.competency}/{f.behavior}"], []))
 
     @classmethod
     def assemble(
@@ -152,6 +164,7 @@ class Handbook:
         sources: dict[tuple[str, str], Source],
         data_files: tuple[str, ...],
         todos: tuple[Problem, ...] = (),
+        evidence: Evidence | None = None,
     ) -> Handbook:
         """The handbook from validated records by kind and id, each kind in the order readers see it."""
 
@@ -192,6 +205,8 @@ class Handbook:
             service_levels=ordered("service level"),
             coaching_plans=ordered("coaching plan", by_name),
             experiments=ordered("experiment"),
+            metrics=ordered("metric"),
+            evidence=evidence,
         )
 
     def source(self, kind: str, record_id: str) -> Source:

@@ -17,11 +17,13 @@ from ..model import (
     Curriculum,
     DealStage,
     Dimension,
+    Evidence,
     Exam,
     Experiment,
     Family,
     HiringScorecard,
     JourneyPhase,
+    OutcomeMetric,
     Play,
     ProficiencyLevel,
     ProfileMapping,
@@ -69,6 +71,9 @@ KINDS: tuple[Kind, ...] = (
     Kind("play", Play, "plays/*.yml", "file"),
     Kind("coaching plan", CoachingPlan, "coaching-plans/*.yml", "file"),
     Kind("experiment", Experiment, "experiments.yml", "list"),
+    # Evidence of impact: outcome metrics, and the aggregates `handbook evidence` writes (optional: pages say none yet).
+    Kind("metric", OutcomeMetric, "metrics.yml", "list"),
+    Kind("evidence", Evidence, "evidence.yml", "single"),
 )
 KIND = {kind.name: kind for kind in KINDS}
 REQUIRED_FILES = frozenset(kind.pattern for kind in KINDS if kind.required)

@@ -10,8 +10,9 @@ from pydantic import BaseModel
 
 from ..errors import Problems, Source, Subject, did_you_mean
 from ..handbook import Handbook
-from ..model import Assessment, HiringScorecard, ProfileMapping
+from ..model import Assessment, Evidence, HiringScorecard, ProfileMapping
 from .checks import check_assessment, check_competencies, check_roles, check_scorecard
+from .evidence_checks import check_evidence
 from .kinds import KIND, KINDS, Kind
 from .messages import describe, record_label, slugify, validate_record
 from .playbook_checks import check_coaching_plans, check_plays
@@ -56,6 +57,9 @@ def load_handbook(data_dir: Path, *, require_complete: bool = False) -> Handbook
     check_training(by_kind["curriculum"], by_kind["exam"], by_kind["certification"], by_kind["cohort"], roles, sources, problems)
     check_plays(by_kind["play"], by_kind["journey phase"], by_kind["deal stage"], sources, problems)
     check_coaching_plans(by_kind["coaching plan"], roles, sources, problems)
+    evidence, evidence_source = singles.get("evidence", (None, None))
+    if isinstance(evidence, Evidence) and evidence_source is not None:
+        check_evidence(evidence, evidence_source, problems)
     if not KIND["role"].files(data_dir):
         problems.add(f"{data_dir.name}/roles", 0, None, "", "no role profiles were found", "add at least one data/roles/<id>.yml file")
     problems.raise_if_any()
@@ -64,6 +68,7 @@ def load_handbook(data_dir: Path, *, require_complete: bool = False) -> Handbook
         mapping=mapping,
         assessment=assessment,
         scorecard=scorecard,
+        evidence=evidence if isinstance(evidence, Evidence) else None,
         sources=sources,
         data_files=tuple(sorted(f"{data_dir.name}/{p.relative_to(data_dir).as_posix()}" for p in files)),
         todos=problems.sorted_todos(),

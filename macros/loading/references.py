@@ -25,12 +25,13 @@ class Reference:
     ref: Ref
     value: str
     in_list: bool  # an item of a list of references (a repeat in the same list is an error)
+    scoped: bool = False  # a behavior id written beside its competency's id: the value is 'competency/behavior'
 
 
 def references(record: BaseModel) -> Iterator[Reference]:
     """Every marked value of a record, nested records included, in field order."""
     for name, annotation in _hints(type(record)).items():
-        yield from _walk(getattr(record, name), annotation, (name,), in_list=False)
+        yield from _walk(getattr(record, name), annotation, (name,), in_list=False, owner=record)
 
 
 @cache
@@ -39,21 +40,23 @@ def _hints(model: type[BaseModel]) -> dict[str, Any]:
     return {name: hints[name] for name in model.model_fields}
 
 
-def _walk(value: Any, annotation: Any, path: Path_, in_list: bool) -> Iterator[Reference]:
+def _walk(value: Any, annotation: Any, path: Path_, in_list: bool, owner: BaseModel | None = None) -> Iterator[Reference]:
     origin = get_origin(annotation)
     if origin is Annotated:
         base, *metadata = get_args(annotation)
         ref = next((m for m in metadata if isinstance(m, Ref)), None)
-        if ref is not None and isinstance(value, str):
+        if ref is not None and isinstance(value, str) and ref.within and owner is not None:
+            yield Reference(path, ref, f"{getattr(owner, ref.within)}/{value}", in_list, scoped=True)
+        elif ref is not None and isinstance(value, str):
             yield Reference(path, ref, value, in_list)
         elif ref is None:
-            yield from _walk(value, base, path, in_list)
+            yield from _walk(value, base, path, in_list, owner)
     elif value is None:
         return
     elif origin is tuple:
         item = get_args(annotation)[0]
         for index, element in enumerate(value):
-            yield from _walk(element, item, (*path, index), in_list=True)
+            yield from _walk(element, item, (*path, index), in_list=True, owner=owner)
     elif origin is dict:
         key_type, value_type = get_args(annotation)
         for key, element in value.items():
@@ -63,11 +66,11 @@ def _walk(value: Any, annotation: Any, path: Path_, in_list: bool) -> Iterator[R
         for option in get_args(annotation):
             model = _model_of(option)
             if (model is not None and isinstance(value, model)) or (model is None and not isinstance(value, BaseModel)):
-                yield from _walk(value, option, path, in_list)
+                yield from _walk(value, option, path, in_list, owner)
                 return
     elif isinstance(value, BaseModel):
         for name, field_type in _hints(type(value)).items():
-            yield from _walk(getattr(value, name), field_type, (*path, name), in_list=False)
+            yield from _walk(getattr(value, name), field_type, (*path, name), in_list=False, owner=value)
 
 
 def _model_of(annotation: Any) -> type[BaseModel] | None:
@@ -117,7 +120,7 @@ class ReferenceChecker:
         line = source.at(*reference.path)
         where = dotted_path(reference.path)
         if reference.ref.kinds == ("behavior",):
-            self._check_behavior(reference.value, source, subject, where, line)
+            self._check_behavior(reference.value, source, subject, where, line, reference.scoped)
             return
         value, kinds = reference.value, reference.ref.kinds
         if any(self.problems.is_broken(kind, value) for kind in kinds):
@@ -134,14 +137,14 @@ class ReferenceChecker:
             fix = f"use the id of an existing {label}, or add data for '{value}'"
         self.problems.add(source.file, line, subject, where, f"unknown {label} '{value}'", fix, unknown=(label, value))
 
-    def _check_behavior(self, ref: str, source: Source, subject: Subject, where: str, line: int) -> None:
+    def _check_behavior(self, ref: str, source: Source, subject: Subject, where: str, line: int, scoped: bool = False) -> None:
         """A 'competency-id/behavior-id' reference: suggest the closest competency, or the closest of its behaviors."""
         competency_id, _, behavior_id = ref.partition("/")
         competencies = self.known.get("competency", {})
         competency = competencies.get(competency_id)
         if competency is None:
-            if self.problems.is_broken("competency", competency_id):
-                return
+            if scoped or self.problems.is_broken("competency", competency_id):
+                return  # a scoped behavior's competency is a field of its own, reported there
             guess = did_you_mean(competency_id, competencies)
             fix = f"did you mean '{guess}/{behavior_id}'?" if guess else "use the id of an existing competency, as in its file name"
             message = f"unknown competency '{competency_id}' in '{ref}'"
@@ -149,6 +152,7 @@ class ReferenceChecker:
             return
         known = [b.id for b in competency.behaviors]
         guess = did_you_mean(behavior_id, known)
-        fix = f"did you mean '{competency_id}/{guess}'?" if guess else f"use one of: {', '.join(known)}"
+        suggestion = guess if scoped else f"{competency_id}/{guess}"
+        fix = f"did you mean '{suggestion}'?" if guess else f"use one of: {', '.join(known)}"
         message = f"unknown behavior '{behavior_id}' of competency '{competency_id}'"
         self.problems.add(source.file, line, subject, where, message, fix, unknown=("behavior", ref))

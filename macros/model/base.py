@@ -26,9 +26,11 @@ class Ref:
     """
 
     kinds: tuple[str, ...]
+    within: str = ""  # a behavior id checked within the competency named by this sibling field (`Ref("behavior", within="competency")`)
 
-    def __init__(self, *kinds: str) -> None:
+    def __init__(self, *kinds: str, within: str = "") -> None:
         object.__setattr__(self, "kinds", kinds)
+        object.__setattr__(self, "within", within)
 
     @property
     def label(self) -> str:
@@ -51,3 +53,4 @@ BuyerRoleId = Annotated[Id, Ref("buyer role")]
 FrameworkId = Annotated[Id, Ref("qualification framework")]
 ServiceLevelId = Annotated[Id, Ref("service level")]
 PlayId = Annotated[Id, Ref("play")]
+MetricId = Annotated[Id, Ref("metric")]

@@ -41,6 +41,8 @@ PAGE_PATHS = {
     "service-levels": "service-levels.md",
     "experiments": "experiments.md",
     "coaching": "roles/{id}/coaching.md",
+    # Evidence of impact
+    "evidence": "evidence.md",
 }
 
 

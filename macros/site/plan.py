@@ -6,6 +6,7 @@ from ..handbook import Handbook
 from .listing import is_long_listing
 from .matrix import matrix_pages
 from .paths import PageSpec, names, page_path, texts, texts_of
+from .plan_evidence import competency_evidence, plan_evidence_pages
 from .plan_playbook import plan_playbook_pages
 from .plan_training import plan_training_pages
 
@@ -92,6 +93,7 @@ def plan_pages(handbook: Handbook) -> list[PageSpec]:
                 ),
             )
         )
+    evidence_files = tuple(f for f in hb.data_files if f.endswith(("/metrics.yml", "/evidence.yml")))
     long_library = is_long_listing(hb.competencies)  # a compact listing names dimensions, not every competency
     specs.append(
         PageSpec(
@@ -129,19 +131,27 @@ def plan_pages(handbook: Handbook) -> list[PageSpec]:
             )
         )
         for competency in members:
+            evidence = competency_evidence(hb, competency)
             specs.append(
                 PageSpec(
                     page_path("competency", competency.id),
                     competency.name,
                     "competency.md",
-                    {"handbook": hb, "competency": competency, "dimension": dimension, "roles": hb.roles_by_competency[competency.id]},
-                    (hb.source("competency", competency.id).file, levels_file),
+                    {
+                        "handbook": hb,
+                        "competency": competency,
+                        "dimension": dimension,
+                        "roles": hb.roles_by_competency[competency.id],
+                        "evidence": evidence,
+                    },
+                    (hb.source("competency", competency.id).file, levels_file, *evidence_files),
                     competency.definition,
                     shows=(
                         *texts(competency, "name", "definition", "behaviors", "levels"),
                         *names(hb.roles_by_competency[competency.id]),
                         *names(hb.plays_by_competency[competency.id]),
                         *(p.session.title for p in hb.sessions_by_competency[competency.id]),
+                        *dict.fromkeys(s.metric.name for _, items in evidence for s in items),
                     ),
                 )
             )
@@ -162,6 +172,7 @@ def plan_pages(handbook: Handbook) -> list[PageSpec]:
         specs += plan_training_pages(hb)
     if hb.has_playbook:
         specs += plan_playbook_pages(hb)
+    specs += plan_evidence_pages(hb)
     return specs
 
 

@@ -24,6 +24,7 @@ from ..handbook.schedule import BREAK_MINUTES, LUNCH_MINUTES, MAX_DAY_MINUTES
 from ..loading.kinds import KINDS, Kind
 from ..loading.yaml_reader import MAX_DEPTH, MAX_FILE_BYTES
 from ..model import ACTION_VERBS, Id, Ref
+from ..model.evidence import Period
 from ..model.training import ClockTime
 
 # How a layout is said to an author.
@@ -34,6 +35,7 @@ LAYOUTS = {
 }
 _ID_PATTERN = next(m.pattern for m in get_args(Id)[1:] if isinstance(m, StringConstraints))
 _CLOCK_PATTERN = next(m.pattern for m in get_args(ClockTime)[1:] if isinstance(m, StringConstraints))
+_PERIOD_PATTERN = next(m.pattern for m in get_args(Period)[1:] if isinstance(m, StringConstraints))
 ID_MAX_LENGTH = next(m.max_length for m in get_args(Id)[1:] if isinstance(m, StringConstraints))
 
 
@@ -232,6 +234,8 @@ class _Walker:
         origin = get_origin(base)
         if ref is not None:
             links = tuple(KindLink(kind, self.kind_anchors.get(kind, "")) for kind in ref.kinds)
+            if ref.kinds == ("behavior",) and ref.within:
+                return FieldType(f"behavior id, of the competency named in the field {ref.within}", names=links)
             if ref.kinds == ("behavior",):
                 # Named as 'competency-id/behavior-id': the competency's file name, then the behavior's id in it.
                 names = (KindLink("competency", self.kind_anchors["competency"]), *links)
@@ -291,6 +295,8 @@ def _string_type(strings: StringConstraints | None) -> FieldType:
         return FieldType("id")
     if strings is not None and strings.pattern == _CLOCK_PATTERN:
         return FieldType("time of day, written HH:MM in quotes")
+    if strings is not None and strings.pattern == _PERIOD_PATTERN:
+        return FieldType("period, written YYYY-MM (a month) or YYYY-Qn (a quarter)")
     if strings is not None and strings.pattern:
         return FieldType(f"text matching {strings.pattern}")
     return FieldType("text")
@@ -326,11 +332,16 @@ def _default(value: Any) -> str:
 
 # The data reference is split by domain (the model module a kind's record comes from), one authors' page each, so
 # that no page outgrows a phone; links between kinds on different pages carry the other page's file name.
-DOMAIN_PAGES = {"core": "data-reference.md", "training": "training-data.md", "playbook": "playbook-data.md"}
+DOMAIN_PAGES = {
+    "core": "data-reference.md",
+    "training": "training-data.md",
+    "playbook": "playbook-data.md",
+    "evidence": "evidence-data.md",
+}
 
 
 def domain(kind: Kind) -> str:
-    """The domain a kind belongs to: the model module of its record ('core', 'training' or 'playbook')."""
+    """The domain a kind belongs to: the model module of its record ('core', 'training', 'playbook' or 'evidence')."""
     return kind.model.__module__.rsplit(".", 1)[-1]
 
 

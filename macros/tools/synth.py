@@ -51,6 +51,8 @@ SINGLE_FILES = (
     "qualification-frameworks.yml",
     "service-levels.yml",
     "experiments.yml",  # a handful of trials running at a time, not a record per business unit
+    "metrics.yml",  # outcome metrics are the organisation's, not a business unit's
+    "evidence.yml",  # aggregates about copy 0's behaviors (the real ids), so its pages are measured at every scale
 )
 HEADER = "# Synthetic data written by `handbook synth` (copy {copy} of the real data). Do not edit: regenerate it.\n"
 

@@ -28,6 +28,8 @@ PAGES = [
     "plays/discovery-with-gpct/",
     "journey-map/",
     "print/",
+    "evidence/",  # evidence of impact: badges and inline SVG plots
+    "competencies/makes-persuasive-presentations/",  # a competency page with evidence
 ]
 
 

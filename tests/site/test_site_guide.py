@@ -13,7 +13,12 @@ from macros.site.reference import anchor, data_reference, domain
 
 REFERENCE = "authors/data-reference/"
 # One authors' page per domain, so that none outgrows a phone.
-PAGES = {"core": REFERENCE, "training": "authors/training-data/", "playbook": "authors/playbook-data/"}
+PAGES = {
+    "core": REFERENCE,
+    "training": "authors/training-data/",
+    "playbook": "authors/playbook-data/",
+    "evidence": "authors/evidence-data/",
+}
 
 
 def _page_of(kind) -> str:

@@ -21,8 +21,14 @@ PAGES += ["roles/floor-sales/checklist/", "roles/floor-sales/hiring/", "roles/fl
 PAGES += ["curricula/", "curricula/basics/", "curricula/basics/week-1/", "certifications/store-call/", "exams/store-exam/"]
 PAGES += ["cohorts/spring/", "coverage/", "plays/", "plays/ask-for-the-sale/", "plays/walk-in-greeting/", "journey-map/"]
 PAGES += ["qualification/", "service-levels/", "experiments/"]
+PAGES += ["evidence/"]  # evidence of impact
 # Admonitions and details that templates write on purpose (never from data): their titles are fixed text.
-TEMPLATE_BLOCK_TITLES = ("Your ratings stay in this browser", "Scores stay in this browser", "Interview questions for ")
+TEMPLATE_BLOCK_TITLES = (
+    "Your ratings stay in this browser",
+    "Scores stay in this browser",
+    "Interview questions for ",
+    "Synthetic example: these are not real results",
+)
 
 
 def _text(soup) -> str:
