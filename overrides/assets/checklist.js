@@ -90,6 +90,7 @@
     this.role = root.dataset.role;
     this.toolbar = root.querySelector(".hb-toolbar");
     this.status = root.querySelector(".hb-status");
+    this.ratingAs = root.querySelector(".hb-rating-as");
     this.lists = Array.prototype.slice.call(document.querySelectorAll(".hb-rate-list"));
     this.summary = document.querySelector(".hb-summary");
     this.mode = load(storageKey(this.role, "mode"), "self");
@@ -118,6 +119,7 @@
       if (action.dataset.action === "export") self.exportCsv();
       else if (action.dataset.action === "print") window.print();
       else if (action.dataset.action === "reset") self.reset();
+      else if (action.dataset.action === "change-mode") self.root.querySelector('input[name="hb-mode"]:checked').focus();
     });
     this.lists.forEach(function (list) {
       list.addEventListener("change", function (event) { self.record(list, event.target); });
@@ -181,8 +183,30 @@
     return order.map(function (id) { return { id: id, name: grouped[id].name, score: mean(grouped[id].values) }; });
   };
 
+  /* How many behaviors a mode has rated, of all the behaviors on the page. */
+  Checklist.prototype.progress = function (mode) {
+    var self = this, state = this.states[mode], rated = 0, total = 0;
+    this.lists.forEach(function (list) {
+      list.querySelectorAll(".hb-behavior").forEach(function (fieldset) {
+        total++;
+        if (state.ratings[self.key(list, fieldset)]) rated++;
+      });
+    });
+    return { rated: rated, total: total };
+  };
+
+  /* The bar that always shows who is rating: a manager on a ride-along must never rate into the wrong mode. */
+  Checklist.prototype.showProgress = function () {
+    if (!this.ratingAs) return;
+    var progress = this.progress(this.mode);
+    this.ratingAs.querySelector(".hb-rating-as__text").textContent =
+      MODES[this.mode] + ": " + progress.rated + " of " + progress.total + " rated";
+    this.ratingAs.hidden = false;
+  };
+
   Checklist.prototype.refresh = function () {
     var self = this;
+    this.showProgress();
     var mine = this.scores("self"), manager = this.scores("manager"), current = this.mode === "self" ? mine : manager;
     var target = this.target;
     // Scores table, biggest self/manager disagreement first.
@@ -323,7 +347,7 @@
     this.lists.forEach(function (list) {
       list.querySelectorAll(".hb-behavior").forEach(function (fieldset) { known[self.key(list, fieldset)] = true; });
     });
-    var imported = { self: emptyState(), manager: emptyState() }, seen = {}, count = 0, skipped = [];
+    var imported = { self: emptyState(), manager: emptyState() }, seen = {}, skipped = [];
     for (var i = 0; i < rows.length; i++) {
       var row = rows[i], line = i + 2;
       var role = row[col.role], mode = row[col.mode], key = row[col.competency] + "/" + row[col.behavior];
@@ -333,23 +357,36 @@
       var rating = row[col.rating].trim();
       if (rating && !/^[1-9][0-9]?$/.test(rating)) { this.say("Row " + line + ": rating must be a whole number, found '" + rating + "': nothing was imported."); return; }
       seen[mode] = true;
-      if (rating) { imported[mode].ratings[key] = Number(rating); count++; }
+      if (rating) imported[mode].ratings[key] = Number(rating);
       var note = col.note >= 0 ? row[col.note] || "" : "";
       if (note.trim()) imported[mode].notes[key] = note;
     }
     var modes = Object.keys(seen);
-    modes.forEach(function (mode) {
+    if (!modes.length) { this.say("The file has no rows for this checklist: nothing was imported."); return; }
+    var replacing = modes.filter(function (mode) {
+      var saved = self.states[mode];
+      return Object.keys(saved.ratings).length || Object.keys(saved.notes).length;
+    });
+    if (replacing.length && !window.confirm("This browser already holds a " +
+        replacing.map(function (m) { return MODES[m].toLowerCase(); }).join(" and a ") +
+        " for this role. Replace it with the file's ratings?")) {
+      this.say("Nothing was imported: the saved " + replacing.map(function (m) { return MODES[m].toLowerCase(); }).join(" and ") + " stays as it was.");
+      return;
+    }
+    // The file's ratings go to the mode the file names; the mode the reader is rating in never changes,
+    // so a manager who imports a rep's self-assessment keeps rating as the manager.
+    var parts = modes.map(function (mode) {
       self.states[mode] = imported[mode];
       save(storageKey(self.role, mode), imported[mode]);
+      var ratings = Object.keys(imported[mode].ratings).length, notes = Object.keys(imported[mode].notes).length;
+      return ratings + (ratings === 1 ? " rating" : " ratings") + (notes ? " and " + notes + (notes === 1 ? " note" : " notes") : "") +
+        " into the " + MODES[mode].toLowerCase();
     });
-    if (modes.length === 1 && modes[0] !== this.mode) {
-      this.mode = modes[0];
-      save(storageKey(this.role, "mode"), this.mode);
-      this.root.querySelector('input[name="hb-mode"][value="' + this.mode + '"]').checked = true;
-    }
     this.showMode();
-    this.say("Imported " + count + " ratings (" + modes.map(function (m) { return MODES[m].toLowerCase(); }).join(" and ") + ")" +
-      (skipped.length ? "; skipped rows " + skipped.join(", ") + ", whose behaviors are no longer on this checklist." : "."));
+    var elsewhere = modes.filter(function (mode) { return mode !== self.mode; });
+    this.say("Imported " + parts.join(" and ") + "." +
+      (elsewhere.length ? " You are still rating as " + MODES[this.mode] + "; choose " + MODES[elsewhere[0]] + " under Who is rating to see the imported ratings." : "") +
+      (skipped.length ? " Skipped rows " + skipped.join(", ") + ", whose behaviors are no longer on this checklist." : ""));
   };
 
   function init() {

@@ -89,8 +89,10 @@ def test_export_then_import_on_a_fresh_browser(page, browser, site_url, real_han
     other.goto(CHECKLIST)
     other.locator('input[data-action="import"]').set_input_files(str(path))
     other.locator(".hb-status", has_text="Imported").wait_for()
-    assert f"Imported {len(rated)} ratings (manager observation)" in other.locator(".hb-status").inner_text()
-    assert other.locator('input[name="hb-mode"][value="manager"]').is_checked()
+    assert other.locator(".hb-status").inner_text().startswith(f"Imported {len(rated)} ratings and 1 note into the manager observation.")
+    # Importing never changes who is rating: the reader switches to the imported mode themselves.
+    assert other.locator('input[name="hb-mode"][value="self"]').is_checked()
+    other.locator('input[name="hb-mode"][value="manager"]').check()
     for competency, behavior, value in rated:
         assert checked(other, competency, behavior) == str(value)
     fresh.close()
