@@ -150,7 +150,8 @@ def test_scorecard_weighted_total_is_saved(page, real_handbook):
     for cid, score in scores.items():
         page.locator(f'input[name="score--{cid}"]').fill(str(score))
     weighted = sum(scores[c] * w for c, w in criteria) / sum(w for _, w in criteria)
-    band = next(b.label for b in card.bands if weighted >= b.min)
+    # A band's minimum per criterion counts as well as its minimum total.
+    band = next(b.label for b in card.bands if weighted >= b.min and (b.min_each is None or min(scores.values()) >= b.min_each))
     assert page.locator('output[name="total"]').inner_text() == f"{weighted:.1f}"
     assert page.locator('output[name="band"]').inner_text() == band
     page.reload()

@@ -90,3 +90,48 @@ def test_who_is_rating_stays_in_sight_on_a_phone(browser, site_url, real_handboo
     bar.locator("button").click()
     assert page.evaluate("document.activeElement.name") == "hb-mode"
     context.close()
+
+
+def _criteria(handbook, role_id: str) -> list[tuple[str, str]]:
+    """The scorecard's criteria for a role, in page order: (id, name)."""
+    card = handbook.scorecard
+    return [(t.id, t.name) for t in card.traits] + [(c, handbook.competency[c].name) for c in handbook.role[role_id].competencies]
+
+
+def test_scorecard_recommends_only_when_every_criterion_is_scored(page, real_handbook):
+    criteria = _criteria(real_handbook, "new-business-development")
+    page.goto("roles/new-business-development/hiring/")
+    for cid, _ in criteria[:5]:
+        page.locator(f'input[name="score--{cid}"]').fill("9")
+    assert page.locator('output[name="total"]').inner_text() == f"9.0 (5 of {len(criteria)} scored)"
+    assert page.locator('output[name="band"]').inner_text() == "–"
+    assert page.locator('output[name="reason"]').inner_text() == (
+        f"No recommendation until every criterion is scored: {len(criteria) - 5} of {len(criteria)} still to score."
+    )
+    for cid, _ in criteria[5:]:
+        page.locator(f'input[name="score--{cid}"]').fill("9")
+    assert page.locator('output[name="band"]').inner_text() == "Strong hire"
+    assert page.locator('output[name="reason"]').inner_text() == ""
+
+
+def test_scorecard_band_needs_every_criterion_at_its_minimum(page, real_handbook):
+    card = real_handbook.scorecard
+    strong = next(b for b in card.bands if b.label == "Strong hire")
+    assert strong.min_each == 4  # the data says what the band text says: no criterion below 4
+    criteria = _criteria(real_handbook, "new-business-development")
+    page.goto("roles/new-business-development/hiring/")
+    for cid, _ in criteria:
+        page.locator(f'input[name="score--{cid}"]').fill("9")
+    weak_id, weak_name = criteria[1]
+    page.locator(f'input[name="score--{weak_id}"]').fill("2")
+    total = float(page.locator('output[name="total"]').inner_text())
+    assert total >= strong.min  # the total alone would still say Strong hire
+    expected = next(b.label for b in card.bands if total >= b.min and b.min_each is None)
+    assert page.locator('output[name="band"]').inner_text() == expected == "Hold"
+    assert page.locator('output[name="reason"]').inner_text() == (
+        f"Not Strong hire or Hire, which need every criterion at 4 or more: {weak_name} scored 2."
+    )
+    page.locator(f'input[name="score--{weak_id}"]').fill("4")
+    assert page.locator('output[name="band"]').inner_text() == "Strong hire"
+    # The bands table states the condition too, for paper.
+    assert page.locator("table", has_text="Weighted total").last.locator("td:first-child", has_text="and no criterion below 4").count() == 2
