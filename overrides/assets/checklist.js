@@ -7,6 +7,7 @@
   var MODES = { self: "Self-assessment", manager: "Manager observation" };
   var CSV_COLUMNS = ["role", "mode", "competency", "behavior", "rating", "note", "competency_name", "behavior_text"];
   var SVG = "http://www.w3.org/2000/svg";
+  var FIT_SHARE = 0.5; // role fit needs at least this share of the other role's competencies rated
 
   function storageKey(role, suffix) {
     return "handbook:checklist:" + role + ":" + suffix;
@@ -223,19 +224,27 @@
     });
     rows.sort(function (x, y) { return Number(y.dataset.gap) - Number(x.dataset.gap); }).forEach(function (row) { tbody.appendChild(row); });
 
-    // The three weakest competencies in the current mode, below the expected level first.
-    var ranked = Object.keys(current).filter(function (id) { return current[id] !== null; })
+    // Up to three competencies below the expected level in the current mode, weakest first; one that meets
+    // the level is no development need, however it ranks.
+    var below = Object.keys(current).filter(function (id) { return current[id] !== null && current[id] < target; })
       .sort(function (x, y) { return current[x] - current[y]; }).slice(0, 3);
     var list = document.querySelector(".hb-weakest");
     list.querySelectorAll("li").forEach(function (li) { li.hidden = true; });
-    ranked.forEach(function (id) {
+    below.forEach(function (id) {
       var li = list.querySelector('li[data-competency="' + id + '"]');
       li.querySelector('[data-cell="score"]').textContent = fmt(current[id]) + " against " + target + " (" + MODES[self.mode].toLowerCase() + ")";
       li.hidden = false;
       list.appendChild(li);
     });
+    var anyRated = Object.keys(current).some(function (id) { return current[id] !== null; });
+    var none = document.querySelector(".hb-weakest-none");
+    none.hidden = below.length > 0;
+    none.textContent = anyRated ?
+      "Every competency rated so far in the " + MODES[this.mode].toLowerCase() + " meets the expected level (" + target + ")." :
+      "Nothing is rated yet in the " + MODES[this.mode].toLowerCase() + ".";
 
-    // Role fit: each shared competency counts up to that role's expected rating.
+    // Role fit: each shared competency counts up to that role's expected rating. A fit on a few ratings
+    // would rank roles by chance, so it is shown only once at least half of that role's competencies are rated.
     var fitBody = document.querySelector(".hb-fit tbody");
     var fitRows = Array.prototype.slice.call(fitBody.querySelectorAll("tr[data-role]"));
     fitRows.forEach(function (row) {
@@ -243,10 +252,13 @@
       row.dataset.competencies.split(" ").forEach(function (id) {
         if (current[id] !== null && current[id] !== undefined) parts.push(Math.min(current[id], expected) / expected);
       });
-      var fit = mean(parts);
+      var shared = row.dataset.competencies.split(" ").length;
+      var needed = Math.ceil(total * FIT_SHARE), fit = parts.length >= needed ? mean(parts) : null;
       row.dataset.fit = fit === null ? -1 : fit * parts.length / total;
-      row.querySelector('[data-cell="fit"]').textContent = fit === null ? "–" :
-        Math.round(fit * 100) + "% on " + parts.length + " rated of " + total;
+      row.querySelector('[data-cell="fit"]').textContent = fit !== null ?
+        Math.round(fit * 100) + "% on " + parts.length + " rated of " + total :
+        shared < needed ? "Too few shared competencies to compare (needs " + needed + " of " + total + ")" :
+        "Not enough rated: " + parts.length + " of " + total + " (needs " + needed + ")";
     });
     fitRows.sort(function (x, y) { return Number(y.dataset.fit) - Number(x.dataset.fit); }).forEach(function (row) { fitBody.appendChild(row); });
 

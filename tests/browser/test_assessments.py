@@ -126,7 +126,8 @@ def test_summary_radar_and_weakest_competencies(page, real_handbook):
     first = page.locator(".hb-weakest li:not([hidden]) > a:first-child").first
     assert first.get_attribute("href").startswith("../../../competencies/")
     fit = page.locator(".hb-fit tbody tr[data-role]").first.locator('[data-cell="fit"]').inner_text()
-    assert "% on" in fit
+    # Account Management shares one competency with each other role: too few for a fit to mean anything.
+    assert fit.startswith("Too few shared competencies to compare")
 
 
 def test_print_hides_navigation_and_controls(page):

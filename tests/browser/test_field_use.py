@@ -135,3 +135,51 @@ def test_scorecard_band_needs_every_criterion_at_its_minimum(page, real_handbook
     assert page.locator('output[name="band"]').inner_text() == "Strong hire"
     # The bands table states the condition too, for paper.
     assert page.locator("table", has_text="Weighted total").last.locator("td:first-child", has_text="and no criterion below 4").count() == 2
+
+
+def test_development_needs_are_only_competencies_below_the_level(page, real_handbook):
+    role = real_handbook.role["account-management"]
+    competencies = real_handbook.role_competencies(role)
+    target = real_handbook.rating_for(real_handbook.expected_level(role)).value
+    page.goto(CHECKLIST)
+    none = page.locator(".hb-weakest-none")
+    assert none.inner_text() == "Nothing is rated yet in the self-assessment."
+    rate(page, competencies[0].id, competencies[0].behaviors[0].id, 5)
+    assert page.locator(".hb-weakest li:not([hidden])").count() == 0
+    assert none.inner_text() == f"Every competency rated so far in the self-assessment meets the expected level ({target})."
+    for competency in competencies[1:]:
+        rate(page, competency.id, competency.behaviors[0].id, 5)
+    low = competencies[2]
+    rate(page, low.id, low.behaviors[1].id, 1)
+    rate(page, low.id, low.behaviors[2].id, 1)
+    assert 7 / 3 < target  # the average of 5, 1 and 1 is below the level; every other competency is above it
+    shown = page.locator(".hb-weakest li:not([hidden])").evaluate_all("els => els.map(e => e.dataset.competency)")
+    assert shown == [low.id]
+    assert none.is_hidden()
+
+
+def test_role_fit_waits_for_half_of_the_other_roles_competencies(page, real_handbook):
+    role = real_handbook.role["consultative-solution-sales"]
+    competencies = real_handbook.role_competencies(role)
+    lead = real_handbook.role["sales-team-lead"]  # a management role sharing 6 of its 8 competencies
+    page.goto("roles/consultative-solution-sales/checklist/")
+    rows = page.locator(".hb-fit tbody tr[data-role]")
+
+    def fits() -> dict[str, str]:
+        return dict(rows.evaluate_all("els => els.map(e => [e.dataset.role, e.querySelector('[data-cell=fit]').textContent])"))
+
+    first = next(c for c in competencies if c.id in lead.competencies)
+    rate(page, first.id, first.behaviors[0].id, 5)
+    assert fits()["sales-team-lead"] == "Not enough rated: 1 of 8 (needs 4)"
+    for competency in competencies:
+        rate(page, competency.id, competency.behaviors[0].id, 5)
+    shown = fits()
+    assert shown["sales-team-lead"] == "100% on 6 rated of 8"
+    for other_id, fit in shown.items():
+        other = real_handbook.role[other_id]
+        shared = len(set(other.competencies) & set(role.competencies))
+        if other_id != "sales-team-lead":
+            assert shared * 2 < len(other.competencies)
+            assert fit == f"Too few shared competencies to compare (needs {-(-len(other.competencies) // 2)} of {len(other.competencies)})"
+    # Roles with a fit come before those without one.
+    assert rows.first.get_attribute("data-role") == "sales-team-lead"
