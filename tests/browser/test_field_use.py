@@ -183,3 +183,30 @@ def test_role_fit_waits_for_half_of_the_other_roles_competencies(page, real_hand
             assert fit == f"Too few shared competencies to compare (needs {-(-len(other.competencies) // 2)} of {len(other.competencies)})"
     # Roles with a fit come before those without one.
     assert rows.first.get_attribute("data-role") == "sales-team-lead"
+
+
+def test_printed_checklist_has_no_screen_notices_or_empty_note_hints(page, real_handbook):
+    role = real_handbook.role["account-management"]
+    first = real_handbook.competency[role.competencies[0]]
+    page.goto(CHECKLIST)
+    rate(page, first.id, first.behaviors[0].id, 4)
+    rate(page, first.id, first.behaviors[1].id, 2)
+    page.locator(f'fieldset[data-behavior="{first.behaviors[1].id}"] input[type="text"]').fill("Seen on the Acme QBR")
+    notice = page.locator(".admonition", has_text="Your ratings stay in this browser")
+    assert notice.is_visible()
+    page.emulate_media(media="print")
+    assert notice.is_hidden()
+    note = 'fieldset[data-behavior="{}"] input[type="text"]'
+    assert page.locator(note.format(first.behaviors[0].id)).is_hidden()  # rated, no note: nothing to print
+    assert page.locator(note.format(first.behaviors[1].id)).is_visible()  # the note written
+    unrated = page.locator(note.format(first.behaviors[2].id))
+    assert unrated.is_visible()  # a line to write on
+    assert unrated.evaluate("el => getComputedStyle(el, '::placeholder').color") == "rgba(0, 0, 0, 0)"
+
+
+def test_printed_scorecard_has_no_screen_notice(page):
+    page.goto("roles/new-business-development/hiring/")
+    notice = page.locator(".admonition", has_text="Scores stay in this browser")
+    assert notice.is_visible()
+    page.emulate_media(media="print")
+    assert notice.is_hidden()
