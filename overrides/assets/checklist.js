@@ -47,8 +47,20 @@
   /* ---------- CSV (RFC 4180: quotes doubled, fields with , " or newlines quoted) ---------- */
 
   function csvField(value) {
-    var text = value === null || value === undefined ? "" : String(value);
+    var text = defuse(value === null || value === undefined ? "" : String(value));
     return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  /* Spreadsheet formulas (OWASP's CSV injection advice): a cell starting with = + - @, a tab or a carriage return
+     would run as a formula in Excel or LibreOffice, so export puts a single quote ' before it. So that the round
+     trip is lossless, a cell that already starts with ' gets one more. Import removes exactly one leading ' from
+     a note, which undoes both: "=1+1" <-> "'=1+1", "'quoted" <-> "''quoted", anything else unchanged. */
+  function defuse(text) {
+    return /^[=+\-@\t\r']/.test(text) ? "'" + text : text;
+  }
+
+  function restore(text) {
+    return text.charAt(0) === "'" ? text.slice(1) : text;
   }
 
   function parseCsv(text) {
@@ -370,7 +382,7 @@
       if (rating && !/^[1-9][0-9]?$/.test(rating)) { this.say("Row " + line + ": rating must be a whole number, found '" + rating + "': nothing was imported."); return; }
       seen[mode] = true;
       if (rating) imported[mode].ratings[key] = Number(rating);
-      var note = col.note >= 0 ? row[col.note] || "" : "";
+      var note = col.note >= 0 ? restore(row[col.note] || "") : "";
       if (note.trim()) imported[mode].notes[key] = note;
     }
     var modes = Object.keys(seen);

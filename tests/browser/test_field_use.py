@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 from test_assessments import CHECKLIST, checked, rate
@@ -210,3 +212,41 @@ def test_printed_scorecard_has_no_screen_notice(page):
     assert notice.is_visible()
     page.emulate_media(media="print")
     assert notice.is_hidden()
+
+
+NOTES = [
+    '=HYPERLINK("http://example.com","click")',
+    "+1 on pricing",
+    "-5% discount asked",
+    "@Sam to follow up",
+    "'quoted' by the buyer",
+    "''",
+    "plain note",
+]
+
+
+def test_exported_notes_never_become_formulas_and_import_restores_them(page, browser, site_url, real_handbook, tmp_path, watch):
+    competencies = real_handbook.role_competencies(real_handbook.role["account-management"])
+    behaviors = [(c.id, b.id) for c in competencies for b in c.behaviors][: len(NOTES)]
+    page.goto(CHECKLIST)
+    for (competency, behavior), note in zip(behaviors, NOTES, strict=True):
+        rate(page, competency, behavior, 3)
+        page.locator(f'fieldset[data-behavior="{behavior}"] input[type="text"]').fill(note)
+    with page.expect_download() as download_info:
+        page.locator('button[data-action="export"]').click()
+    path = tmp_path / "ratings.csv"
+    download_info.value.save_as(path)
+    rows = {r["behavior"]: r for r in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))}
+    # Every cell a spreadsheet would run as a formula starts with a quote; a quote already there is doubled.
+    assert [rows[b]["note"] for _, b in behaviors] == ["'" + note if note[0] in "=+-@'" else note for note in NOTES]
+    assert not any(cell[:1] in ("=", "+", "-", "@") for row in rows.values() for cell in row.values())
+
+    fresh = browser.new_context(base_url=site_url)
+    other = fresh.new_page()
+    other.on("pageerror", lambda exc: watch.errors.append(f"exception: {exc}"))
+    other.goto(CHECKLIST)
+    other.locator('input[data-action="import"]').set_input_files(str(path))
+    other.locator(".hb-status", has_text="Imported").wait_for()
+    for (_, behavior), note in zip(behaviors, NOTES, strict=True):
+        assert other.locator(f'fieldset[data-behavior="{behavior}"] input[type="text"]').input_value() == note
+    fresh.close()
