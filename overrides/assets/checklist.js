@@ -277,21 +277,27 @@
     this.drawRadar(this.dimensions(mine), this.dimensions(manager), target);
   };
 
+  function el(name, attrs, parent) {
+    var node = document.createElementNS(SVG, name);
+    Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    parent.appendChild(node);
+    return node;
+  }
+
   Checklist.prototype.drawRadar = function (mine, manager, target) {
     var svg = document.querySelector(".hb-radar__chart");
     Array.prototype.slice.call(svg.querySelectorAll("g")).forEach(function (g) { g.remove(); });
     var n = mine.length, radius = 110, max = Number(document.querySelector('select[name="hb-target"] option:last-child').value);
-    var axes = Math.max(n, 3); // fewer than three dimensions still draws a triangle, with empty corners
+    if (!svg.dataset.radarViewBox) svg.dataset.radarViewBox = svg.getAttribute("viewBox");
+    // A radar of one or two axes is a line or a flat triangle: bars show one or two dimensions honestly.
+    if (n < 3) { this.drawBars(svg, mine, manager, target, max); return; }
+    svg.setAttribute("viewBox", svg.dataset.radarViewBox);
+    svg.classList.remove("hb-radar__chart--bars");
+    var axes = n;
     function point(i, value) {
       var angle = -Math.PI / 2 + (2 * Math.PI * i) / axes;
       var r = (radius * (value || 0)) / max;
       return [r * Math.cos(angle), r * Math.sin(angle)];
-    }
-    function el(name, attrs, parent) {
-      var node = document.createElementNS(SVG, name);
-      Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-      parent.appendChild(node);
-      return node;
     }
     var grid = el("g", { class: "hb-radar__grid" }, svg);
     for (var ring = 1; ring <= max; ring++) {
@@ -318,6 +324,35 @@
     shape(mine, "hb-radar__series--expected", function () { return target; });
     if (mine.some(function (d) { return d.score !== null; })) shape(mine, "hb-radar__series--self", function (d) { return d.score; });
     if (manager.some(function (d) { return d.score !== null; })) shape(manager, "hb-radar__series--manager", function (d) { return d.score; });
+  };
+
+  /* Horizontal bars per dimension: the expected level, the self-assessment and the manager observation. */
+  Checklist.prototype.drawBars = function (svg, mine, manager, target, max) {
+    var left = 10, width = 320, block = 62, bar = 12, top = 6;
+    var height = top + mine.length * block + 18;
+    svg.setAttribute("viewBox", "0 0 340 " + height);
+    svg.classList.add("hb-radar__chart--bars");
+    function x(value) { return left + (width * value) / max; }
+    var grid = el("g", { class: "hb-radar__grid" }, svg);
+    var scale = el("g", { class: "hb-radar__scale" }, svg);
+    for (var v = 0; v <= max; v++) {
+      el("line", { x1: x(v), y1: top + 14, x2: x(v), y2: height - 16 }, scale);
+      el("text", { x: x(v), y: height - 4, "text-anchor": "middle" }, scale).textContent = String(v);
+    }
+    mine.forEach(function (d, i) {
+      el("text", { x: left, y: top + i * block + 10 }, grid).textContent = d.name;
+    });
+    function bars(series, cls, row, value) {
+      var g = el("g", { class: "hb-radar__series " + cls }, svg);
+      series.forEach(function (d, i) {
+        var score = value(d);
+        if (score === null) return;
+        el("rect", { x: left, y: top + i * block + 16 + row * (bar + 2), width: x(score) - left, height: bar }, g);
+      });
+    }
+    bars(mine, "hb-radar__series--expected", 0, function () { return target; });
+    if (mine.some(function (d) { return d.score !== null; })) bars(mine, "hb-radar__series--self", 1, function (d) { return d.score; });
+    if (manager.some(function (d) { return d.score !== null; })) bars(manager, "hb-radar__series--manager", 2, function (d) { return d.score; });
   };
 
   Checklist.prototype.reset = function () {

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+import pytest
 from test_assessments import CHECKLIST, checked, rate
 
 PHONE = {"width": 390, "height": 844}
@@ -250,3 +251,33 @@ def test_exported_notes_never_become_formulas_and_import_restores_them(page, bro
     for (_, behavior), note in zip(behaviors, NOTES, strict=True):
         assert other.locator(f'fieldset[data-behavior="{behavior}"] input[type="text"]').input_value() == note
     fresh.close()
+
+
+def test_one_or_two_dimensions_draw_bars_and_more_draw_a_radar(page, real_handbook):
+    role = real_handbook.role["account-management"]
+    competencies = real_handbook.role_competencies(role)
+    dimensions = [d for d in real_handbook.dimensions if any(c.dimension == d.id for c in competencies)]
+    assert len(dimensions) == 2
+    page.goto(CHECKLIST)
+    for competency in competencies:
+        rate(page, competency.id, competency.behaviors[0].id, 5 if competency.dimension == dimensions[0].id else 2)
+    assert page.locator(".hb-radar polygon").count() == 0
+    bars = page.locator(".hb-radar__series--self rect")
+    widths = [bars.nth(i).bounding_box()["width"] for i in range(bars.count())]
+    expected = page.locator(".hb-radar__series--expected rect").first.bounding_box()["width"]
+    assert len(widths) == 2 and widths[0] == pytest.approx(widths[1] * 5 / 2, rel=0.01)
+    target = real_handbook.rating_for(real_handbook.expected_level(role)).value
+    assert expected == pytest.approx(widths[0] * target / 5, rel=0.01)
+    labels = page.locator(".hb-radar__grid text").evaluate_all("els => els.map(e => e.textContent)")
+    assert labels == [d.name for d in dimensions]
+    # The bars sit inside the chart's box: nothing drawn outside the figure.
+    figure = page.locator(".hb-radar").bounding_box()
+    chart = page.locator(".hb-radar svg").evaluate("el => { const b = el.getBBox(); return [b.width, b.height]; }")
+    assert chart[0] <= 340 and figure["width"] > 0
+
+    page.goto("roles/consultative-solution-sales/checklist/")
+    five = real_handbook.role_competencies(real_handbook.role["consultative-solution-sales"])
+    for competency in five:
+        rate(page, competency.id, competency.behaviors[0].id, 4)
+    assert page.locator(".hb-radar__series--self polygon").count() == 1
+    assert page.locator(".hb-radar rect").count() == 0
