@@ -284,6 +284,17 @@
     return node;
   }
 
+  /* Words of a label on lines of at most `width` characters (a longer word keeps its own line). */
+  function wrap(text, width) {
+    var lines = [];
+    text.split(/\s+/).forEach(function (word) {
+      var last = lines.length - 1;
+      if (last >= 0 && (lines[last] + " " + word).length <= width) lines[last] += " " + word;
+      else lines.push(word);
+    });
+    return lines;
+  }
+
   Checklist.prototype.drawRadar = function (mine, manager, target) {
     var svg = document.querySelector(".hb-radar__chart");
     Array.prototype.slice.call(svg.querySelectorAll("g")).forEach(function (g) { g.remove(); });
@@ -311,7 +322,11 @@
       if (j < n) {
         var at = point(j, max + 0.9);
         var label = el("text", { x: at[0], y: at[1], "text-anchor": Math.abs(at[0]) < 5 ? "middle" : at[0] > 0 ? "start" : "end", "dominant-baseline": "middle" }, grid);
-        label.textContent = mine[j].name;
+        // Long names on short lines, so a phone's narrow chart does not cut them off at its edges.
+        var lines = wrap(mine[j].name, 16);
+        lines.forEach(function (line, k) {
+          el("tspan", { x: at[0], dy: k === 0 ? (-(lines.length - 1) * 0.6) + "em" : "1.2em" }, label).textContent = line + (k < lines.length - 1 ? " " : "");
+        });
       }
     }
     function shape(series, cls, value) {

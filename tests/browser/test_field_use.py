@@ -281,3 +281,63 @@ def test_one_or_two_dimensions_draw_bars_and_more_draw_a_radar(page, real_handbo
         rate(page, competency.id, competency.behaviors[0].id, 4)
     assert page.locator(".hb-radar__series--self polygon").count() == 1
     assert page.locator(".hb-radar rect").count() == 0
+
+
+# --- Phones: every kind of page fits a 360 or 390 px screen, and every control is big enough to tap. ---
+
+SMALL_TARGETS = """() => {
+  const shown = el => { const s = getComputedStyle(el), r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && s.visibility !== "hidden" && r.right > 0 && r.left < window.innerWidth; };
+  const small = [];
+  document.querySelectorAll("a[href], button, input, select, textarea, label").forEach(el => {
+    if (el.tagName === "LABEL" && !el.control) return;
+    // A visually hidden radio, checkbox or file input is operated through its label: measure the label.
+    const box = el.tagName === "INPUT" && el.closest("label") && getComputedStyle(el).opacity === "0" ? el.closest("label") : el;
+    if (!shown(box) || el.closest("[hidden], .md-sidebar, .md-search")) return;
+    const r = box.getBoundingClientRect();
+    const name = (el.textContent || el.name || "").trim().slice(0, 40);
+    if (r.width < 24 || r.height < 24) small.push(`${el.tagName} '${name}' ${Math.round(r.width)}x${Math.round(r.height)}`);
+  });
+  return small;
+}"""
+
+
+def _phone(browser, site_url: str, width: int, watch):
+    context = browser.new_context(base_url=site_url, viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.on("pageerror", lambda exc: watch.errors.append(f"exception: {exc}"))
+    return context, page
+
+
+@pytest.mark.parametrize("width", [360, 390])
+def test_every_kind_of_page_fits_a_phone(browser, site_url, watch, width: int):
+    from test_every_page_kind import PAGES
+
+    context, page = _phone(browser, site_url, width, watch)
+    wide = {}
+    for url in [*PAGES, CHECKLIST]:
+        page.goto(url)
+        if url == CHECKLIST:  # with the summary shown: chart and tables too
+            page.locator(".hb-behavior__scale label").first.click()
+        scroll = page.evaluate("document.documentElement.scrollWidth")
+        if scroll > width:
+            wide[url] = scroll
+    context.close()
+    assert wide == {}, f"pages wider than a {width} px screen"
+
+
+@pytest.mark.parametrize("width", [360, 390])
+@pytest.mark.parametrize("url", ["", CHECKLIST, "roles/account-management/hiring/"])
+def test_every_control_is_big_enough_to_tap_on_a_phone(browser, site_url, watch, width: int, url: str):
+    context, page = _phone(browser, site_url, width, watch)
+    page.goto(url)
+    if url == CHECKLIST:
+        page.locator(".hb-behavior__scale label").first.click()
+    assert page.evaluate(SMALL_TARGETS) == []
+    if url == CHECKLIST:
+        heights = page.locator(".hb-behavior__scale label").evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
+        assert min(heights) >= 44
+        # The rating row sits under the behavior's text, which keeps the whole width.
+        legend = page.locator(".hb-behavior legend").first.bounding_box()
+        assert legend["width"] >= width - 60
+    context.close()
