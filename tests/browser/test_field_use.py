@@ -341,3 +341,20 @@ def test_every_control_is_big_enough_to_tap_on_a_phone(browser, site_url, watch,
         legend = page.locator(".hb-behavior legend").first.bounding_box()
         assert legend["width"] >= width - 60
     context.close()
+
+
+BROKEN_WORDS = """() => [...document.querySelectorAll("article table td")].filter(td => {
+  const text = td.textContent.trim();
+  if (!text || /\\s/.test(text) || text.length > 12 || !td.getClientRects().length) return false;
+  const range = document.createRange();
+  range.selectNodeContents(td);
+  return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1;  // on two lines: broken mid-word
+}).map(td => td.textContent.trim())"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("url", [CHECKLIST, "roles/account-management/", "competencies/qualifies-prospects-for-fit/"])
+def test_table_cells_never_break_an_ordinary_word(page, width: int, url: str):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(url)
+    assert page.evaluate(BROKEN_WORDS) == []
