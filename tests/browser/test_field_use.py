@@ -327,7 +327,7 @@ def test_every_kind_of_page_fits_a_phone(browser, site_url, watch, width: int):
 
 
 @pytest.mark.parametrize("width", [360, 390])
-@pytest.mark.parametrize("url", ["", CHECKLIST, "roles/account-management/hiring/"])
+@pytest.mark.parametrize("url", ["", CHECKLIST, "roles/account-management/hiring/", "cohorts/onboarding-2027-01/"])
 def test_every_control_is_big_enough_to_tap_on_a_phone(browser, site_url, watch, width: int, url: str):
     context, page = _phone(browser, site_url, width, watch)
     page.goto(url)
