@@ -160,7 +160,7 @@ def check_scorecard(
     sources: dict[tuple[str, str], Source],
     problems: Problems,
 ) -> None:
-    """Trait ids are unique and distinct from competency ids; bands descend; every role's competencies have a hiring guide."""
+    """Trait ids are unique and not competency ids; bands descend to one with no conditions; every role competency has a hiring guide."""
     label = Subject("hiring scorecard")
     seen: set[str] = set()
     for index, trait in enumerate(scorecard.traits):
@@ -185,6 +185,16 @@ def check_scorecard(
             "bands",
             f"expected bands from the highest 'min' down to 'min: 0', each 'min' different, found {minimums}",
             "order the bands from best to worst and end with 'min: 0'",
+        )
+    if scorecard.bands[-1].min_each is not None:
+        # The last band is what every candidate falls back to, so it cannot ask anything of a single criterion.
+        problems.add(
+            source.file,
+            source.at("bands", len(scorecard.bands) - 1, "min_each"),
+            label,
+            f"bands[{len(scorecard.bands) - 1}].min_each",
+            f"the last band ('min: 0') must not set 'min_each', found {scorecard.bands[-1].min_each}",
+            "remove 'min_each' from the last band, so every candidate gets a recommendation",
         )
     needed = sorted({c for role in roles.values() for c in role.competencies if c in competencies and competencies[c].hiring is None})
     for competency_id in needed:

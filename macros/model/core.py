@@ -199,6 +199,12 @@ class ScoreBand(Record):
     min: float = Field(ge=0, le=10, description="The lowest weighted total (out of 10) that earns this recommendation.")
     label: Text = Field(description="The recommendation, such as Hire.")
     meaning: Text = Field(description="What the recommendation means for the candidate.")
+    min_each: StrictInt | None = Field(
+        default=None,
+        ge=1,
+        le=10,
+        description="The lowest score any single criterion may have for this recommendation; without it, only the weighted total counts.",
+    )
 
 
 class HiringScorecard(Record):

@@ -7,6 +7,7 @@
   var MODES = { self: "Self-assessment", manager: "Manager observation" };
   var CSV_COLUMNS = ["role", "mode", "competency", "behavior", "rating", "note", "competency_name", "behavior_text"];
   var SVG = "http://www.w3.org/2000/svg";
+  var FIT_SHARE = 0.5; // role fit needs at least this share of the other role's competencies rated
 
   function storageKey(role, suffix) {
     return "handbook:checklist:" + role + ":" + suffix;
@@ -46,8 +47,20 @@
   /* ---------- CSV (RFC 4180: quotes doubled, fields with , " or newlines quoted) ---------- */
 
   function csvField(value) {
-    var text = value === null || value === undefined ? "" : String(value);
+    var text = defuse(value === null || value === undefined ? "" : String(value));
     return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  /* Spreadsheet formulas (OWASP's CSV injection advice): a cell starting with = + - @, a tab or a carriage return
+     would run as a formula in Excel or LibreOffice, so export puts a single quote ' before it. So that the round
+     trip is lossless, a cell that already starts with ' gets one more. Import removes exactly one leading ' from
+     a note, which undoes both: "=1+1" <-> "'=1+1", "'quoted" <-> "''quoted", anything else unchanged. */
+  function defuse(text) {
+    return /^[=+\-@\t\r']/.test(text) ? "'" + text : text;
+  }
+
+  function restore(text) {
+    return text.charAt(0) === "'" ? text.slice(1) : text;
   }
 
   function parseCsv(text) {
@@ -90,6 +103,7 @@
     this.role = root.dataset.role;
     this.toolbar = root.querySelector(".hb-toolbar");
     this.status = root.querySelector(".hb-status");
+    this.ratingAs = root.querySelector(".hb-rating-as");
     this.lists = Array.prototype.slice.call(document.querySelectorAll(".hb-rate-list"));
     this.summary = document.querySelector(".hb-summary");
     this.mode = load(storageKey(this.role, "mode"), "self");
@@ -118,6 +132,7 @@
       if (action.dataset.action === "export") self.exportCsv();
       else if (action.dataset.action === "print") window.print();
       else if (action.dataset.action === "reset") self.reset();
+      else if (action.dataset.action === "change-mode") self.root.querySelector('input[name="hb-mode"]:checked').focus();
     });
     this.lists.forEach(function (list) {
       list.addEventListener("change", function (event) { self.record(list, event.target); });
@@ -181,8 +196,30 @@
     return order.map(function (id) { return { id: id, name: grouped[id].name, score: mean(grouped[id].values) }; });
   };
 
+  /* How many behaviors a mode has rated, of all the behaviors on the page. */
+  Checklist.prototype.progress = function (mode) {
+    var self = this, state = this.states[mode], rated = 0, total = 0;
+    this.lists.forEach(function (list) {
+      list.querySelectorAll(".hb-behavior").forEach(function (fieldset) {
+        total++;
+        if (state.ratings[self.key(list, fieldset)]) rated++;
+      });
+    });
+    return { rated: rated, total: total };
+  };
+
+  /* The bar that always shows who is rating: a manager on a ride-along must never rate into the wrong mode. */
+  Checklist.prototype.showProgress = function () {
+    if (!this.ratingAs) return;
+    var progress = this.progress(this.mode);
+    this.ratingAs.querySelector(".hb-rating-as__text").textContent =
+      MODES[this.mode] + ": " + progress.rated + " of " + progress.total + " rated";
+    this.ratingAs.hidden = false;
+  };
+
   Checklist.prototype.refresh = function () {
     var self = this;
+    this.showProgress();
     var mine = this.scores("self"), manager = this.scores("manager"), current = this.mode === "self" ? mine : manager;
     var target = this.target;
     // Scores table, biggest self/manager disagreement first.
@@ -199,19 +236,27 @@
     });
     rows.sort(function (x, y) { return Number(y.dataset.gap) - Number(x.dataset.gap); }).forEach(function (row) { tbody.appendChild(row); });
 
-    // The three weakest competencies in the current mode, below the expected level first.
-    var ranked = Object.keys(current).filter(function (id) { return current[id] !== null; })
+    // Up to three competencies below the expected level in the current mode, weakest first; one that meets
+    // the level is no development need, however it ranks.
+    var below = Object.keys(current).filter(function (id) { return current[id] !== null && current[id] < target; })
       .sort(function (x, y) { return current[x] - current[y]; }).slice(0, 3);
     var list = document.querySelector(".hb-weakest");
     list.querySelectorAll("li").forEach(function (li) { li.hidden = true; });
-    ranked.forEach(function (id) {
+    below.forEach(function (id) {
       var li = list.querySelector('li[data-competency="' + id + '"]');
       li.querySelector('[data-cell="score"]').textContent = fmt(current[id]) + " against " + target + " (" + MODES[self.mode].toLowerCase() + ")";
       li.hidden = false;
       list.appendChild(li);
     });
+    var anyRated = Object.keys(current).some(function (id) { return current[id] !== null; });
+    var none = document.querySelector(".hb-weakest-none");
+    none.hidden = below.length > 0;
+    none.textContent = anyRated ?
+      "Every competency rated so far in the " + MODES[this.mode].toLowerCase() + " meets the expected level (" + target + ")." :
+      "Nothing is rated yet in the " + MODES[this.mode].toLowerCase() + ".";
 
-    // Role fit: each shared competency counts up to that role's expected rating.
+    // Role fit: each shared competency counts up to that role's expected rating. A fit on a few ratings
+    // would rank roles by chance, so it is shown only once at least half of that role's competencies are rated.
     var fitBody = document.querySelector(".hb-fit tbody");
     var fitRows = Array.prototype.slice.call(fitBody.querySelectorAll("tr[data-role]"));
     fitRows.forEach(function (row) {
@@ -219,31 +264,51 @@
       row.dataset.competencies.split(" ").forEach(function (id) {
         if (current[id] !== null && current[id] !== undefined) parts.push(Math.min(current[id], expected) / expected);
       });
-      var fit = mean(parts);
+      var shared = row.dataset.competencies.split(" ").length;
+      var needed = Math.ceil(total * FIT_SHARE), fit = parts.length >= needed ? mean(parts) : null;
       row.dataset.fit = fit === null ? -1 : fit * parts.length / total;
-      row.querySelector('[data-cell="fit"]').textContent = fit === null ? "–" :
-        Math.round(fit * 100) + "% on " + parts.length + " rated of " + total;
+      row.querySelector('[data-cell="fit"]').textContent = fit !== null ?
+        Math.round(fit * 100) + "% on " + parts.length + " rated of " + total :
+        shared < needed ? "Too few shared competencies to compare (needs " + needed + " of " + total + ")" :
+        "Not enough rated: " + parts.length + " of " + total + " (needs " + needed + ")";
     });
     fitRows.sort(function (x, y) { return Number(y.dataset.fit) - Number(x.dataset.fit); }).forEach(function (row) { fitBody.appendChild(row); });
 
     this.drawRadar(this.dimensions(mine), this.dimensions(manager), target);
   };
 
+  function el(name, attrs, parent) {
+    var node = document.createElementNS(SVG, name);
+    Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    parent.appendChild(node);
+    return node;
+  }
+
+  /* Words of a label on lines of at most `width` characters (a longer word keeps its own line). */
+  function wrap(text, width) {
+    var lines = [];
+    text.split(/\s+/).forEach(function (word) {
+      var last = lines.length - 1;
+      if (last >= 0 && (lines[last] + " " + word).length <= width) lines[last] += " " + word;
+      else lines.push(word);
+    });
+    return lines;
+  }
+
   Checklist.prototype.drawRadar = function (mine, manager, target) {
     var svg = document.querySelector(".hb-radar__chart");
     Array.prototype.slice.call(svg.querySelectorAll("g")).forEach(function (g) { g.remove(); });
     var n = mine.length, radius = 110, max = Number(document.querySelector('select[name="hb-target"] option:last-child').value);
-    var axes = Math.max(n, 3); // fewer than three dimensions still draws a triangle, with empty corners
+    if (!svg.dataset.radarViewBox) svg.dataset.radarViewBox = svg.getAttribute("viewBox");
+    // A radar of one or two axes is a line or a flat triangle: bars show one or two dimensions honestly.
+    if (n < 3) { this.drawBars(svg, mine, manager, target, max); return; }
+    svg.setAttribute("viewBox", svg.dataset.radarViewBox);
+    svg.classList.remove("hb-radar__chart--bars");
+    var axes = n;
     function point(i, value) {
       var angle = -Math.PI / 2 + (2 * Math.PI * i) / axes;
       var r = (radius * (value || 0)) / max;
       return [r * Math.cos(angle), r * Math.sin(angle)];
-    }
-    function el(name, attrs, parent) {
-      var node = document.createElementNS(SVG, name);
-      Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-      parent.appendChild(node);
-      return node;
     }
     var grid = el("g", { class: "hb-radar__grid" }, svg);
     for (var ring = 1; ring <= max; ring++) {
@@ -257,7 +322,11 @@
       if (j < n) {
         var at = point(j, max + 0.9);
         var label = el("text", { x: at[0], y: at[1], "text-anchor": Math.abs(at[0]) < 5 ? "middle" : at[0] > 0 ? "start" : "end", "dominant-baseline": "middle" }, grid);
-        label.textContent = mine[j].name;
+        // Long names on short lines, so a phone's narrow chart does not cut them off at its edges.
+        var lines = wrap(mine[j].name, 16);
+        lines.forEach(function (line, k) {
+          el("tspan", { x: at[0], dy: k === 0 ? (-(lines.length - 1) * 0.6) + "em" : "1.2em" }, label).textContent = line + (k < lines.length - 1 ? " " : "");
+        });
       }
     }
     function shape(series, cls, value) {
@@ -270,6 +339,35 @@
     shape(mine, "hb-radar__series--expected", function () { return target; });
     if (mine.some(function (d) { return d.score !== null; })) shape(mine, "hb-radar__series--self", function (d) { return d.score; });
     if (manager.some(function (d) { return d.score !== null; })) shape(manager, "hb-radar__series--manager", function (d) { return d.score; });
+  };
+
+  /* Horizontal bars per dimension: the expected level, the self-assessment and the manager observation. */
+  Checklist.prototype.drawBars = function (svg, mine, manager, target, max) {
+    var left = 10, width = 320, block = 62, bar = 12, top = 6;
+    var height = top + mine.length * block + 18;
+    svg.setAttribute("viewBox", "0 0 340 " + height);
+    svg.classList.add("hb-radar__chart--bars");
+    function x(value) { return left + (width * value) / max; }
+    var grid = el("g", { class: "hb-radar__grid" }, svg);
+    var scale = el("g", { class: "hb-radar__scale" }, svg);
+    for (var v = 0; v <= max; v++) {
+      el("line", { x1: x(v), y1: top + 14, x2: x(v), y2: height - 16 }, scale);
+      el("text", { x: x(v), y: height - 4, "text-anchor": "middle" }, scale).textContent = String(v);
+    }
+    mine.forEach(function (d, i) {
+      el("text", { x: left, y: top + i * block + 10 }, grid).textContent = d.name;
+    });
+    function bars(series, cls, row, value) {
+      var g = el("g", { class: "hb-radar__series " + cls }, svg);
+      series.forEach(function (d, i) {
+        var score = value(d);
+        if (score === null) return;
+        el("rect", { x: left, y: top + i * block + 16 + row * (bar + 2), width: x(score) - left, height: bar }, g);
+      });
+    }
+    bars(mine, "hb-radar__series--expected", 0, function () { return target; });
+    if (mine.some(function (d) { return d.score !== null; })) bars(mine, "hb-radar__series--self", 1, function (d) { return d.score; });
+    if (manager.some(function (d) { return d.score !== null; })) bars(manager, "hb-radar__series--manager", 2, function (d) { return d.score; });
   };
 
   Checklist.prototype.reset = function () {
@@ -323,7 +421,7 @@
     this.lists.forEach(function (list) {
       list.querySelectorAll(".hb-behavior").forEach(function (fieldset) { known[self.key(list, fieldset)] = true; });
     });
-    var imported = { self: emptyState(), manager: emptyState() }, seen = {}, count = 0, skipped = [];
+    var imported = { self: emptyState(), manager: emptyState() }, seen = {}, skipped = [];
     for (var i = 0; i < rows.length; i++) {
       var row = rows[i], line = i + 2;
       var role = row[col.role], mode = row[col.mode], key = row[col.competency] + "/" + row[col.behavior];
@@ -333,23 +431,36 @@
       var rating = row[col.rating].trim();
       if (rating && !/^[1-9][0-9]?$/.test(rating)) { this.say("Row " + line + ": rating must be a whole number, found '" + rating + "': nothing was imported."); return; }
       seen[mode] = true;
-      if (rating) { imported[mode].ratings[key] = Number(rating); count++; }
-      var note = col.note >= 0 ? row[col.note] || "" : "";
+      if (rating) imported[mode].ratings[key] = Number(rating);
+      var note = col.note >= 0 ? restore(row[col.note] || "") : "";
       if (note.trim()) imported[mode].notes[key] = note;
     }
     var modes = Object.keys(seen);
-    modes.forEach(function (mode) {
+    if (!modes.length) { this.say("The file has no rows for this checklist: nothing was imported."); return; }
+    var replacing = modes.filter(function (mode) {
+      var saved = self.states[mode];
+      return Object.keys(saved.ratings).length || Object.keys(saved.notes).length;
+    });
+    if (replacing.length && !window.confirm("This browser already holds a " +
+        replacing.map(function (m) { return MODES[m].toLowerCase(); }).join(" and a ") +
+        " for this role. Replace it with the file's ratings?")) {
+      this.say("Nothing was imported: the saved " + replacing.map(function (m) { return MODES[m].toLowerCase(); }).join(" and ") + " stays as it was.");
+      return;
+    }
+    // The file's ratings go to the mode the file names; the mode the reader is rating in never changes,
+    // so a manager who imports a rep's self-assessment keeps rating as the manager.
+    var parts = modes.map(function (mode) {
       self.states[mode] = imported[mode];
       save(storageKey(self.role, mode), imported[mode]);
+      var ratings = Object.keys(imported[mode].ratings).length, notes = Object.keys(imported[mode].notes).length;
+      return ratings + (ratings === 1 ? " rating" : " ratings") + (notes ? " and " + notes + (notes === 1 ? " note" : " notes") : "") +
+        " into the " + MODES[mode].toLowerCase();
     });
-    if (modes.length === 1 && modes[0] !== this.mode) {
-      this.mode = modes[0];
-      save(storageKey(this.role, "mode"), this.mode);
-      this.root.querySelector('input[name="hb-mode"][value="' + this.mode + '"]').checked = true;
-    }
     this.showMode();
-    this.say("Imported " + count + " ratings (" + modes.map(function (m) { return MODES[m].toLowerCase(); }).join(" and ") + ")" +
-      (skipped.length ? "; skipped rows " + skipped.join(", ") + ", whose behaviors are no longer on this checklist." : "."));
+    var elsewhere = modes.filter(function (mode) { return mode !== self.mode; });
+    this.say("Imported " + parts.join(" and ") + "." +
+      (elsewhere.length ? " You are still rating as " + MODES[this.mode] + "; choose " + MODES[elsewhere[0]] + " under Who is rating to see the imported ratings." : "") +
+      (skipped.length ? " Skipped rows " + skipped.join(", ") + ", whose behaviors are no longer on this checklist." : ""));
   };
 
   function init() {

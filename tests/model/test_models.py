@@ -214,6 +214,22 @@ CASES.update(
                 "'min: 0', each 'min' different, found [7.0, 9.0]. Fix: order the bands from best to worst and end with 'min: 0'"
             ],
         ),
+        "last score band asks for a minimum per criterion": (
+            "hiring-scorecard.yml",
+            lambda s: s.replace("    meaning: Below the bar.", "    meaning: Below the bar.\n    min_each: 2"),
+            [
+                "data/hiring-scorecard.yml:24: hiring scorecard field 'bands[1].min_each': the last band ('min: 0') must not set "
+                "'min_each', found 2. Fix: remove 'min_each' from the last band, so every candidate gets a recommendation"
+            ],
+        ),
+        "score band minimum per criterion out of range": (
+            "hiring-scorecard.yml",
+            lambda s: s.replace("    meaning: Above the bar.", "    meaning: Above the bar.\n    min_each: 11"),
+            [
+                "data/hiring-scorecard.yml:21: hiring scorecard field 'bands[0].min_each': expected a number of at most 10, "
+                "found the number 11. Fix: correct the number"
+            ],
+        ),
         "trait id taken by a competency": (
             "hiring-scorecard.yml",
             lambda s: s.replace("id: coachability", "id: demonstrates-perseverance"),
