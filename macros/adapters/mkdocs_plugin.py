@@ -25,6 +25,7 @@ from ..site.completeness import CompletenessCheck
 from ..site.history import History, read_history
 from ..site.navigation import expand_nav
 from ..site.render import make_environment
+from ..site.repository import Repository
 from .preview import PreviewMemory, fingerprint, merge_search_docs, unchanged_pages
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -36,6 +37,10 @@ class HandbookConfig(Config):
     data_dir = config_options.Type(str, default="data")  # the data folder, relative to mkdocs.yml (like docs_dir)
     # Content not written yet (a hiring guide, a level's description) builds with a "not written yet" note; true fails instead.
     require_complete = config_options.Type(bool, default=False)
+    # The repository's web address and the published branch: every edit button, source list and history link comes from
+    # them, and they set `edit_uri` (an explicit `edit_uri` is only read when no repository is given).
+    repository = config_options.Type(str, default="")
+    branch = config_options.Type(str, default="main")
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
@@ -48,7 +53,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._env: Environment | None = None  # templates compiled once per process, reloaded when a file changes
         self._check: CompletenessCheck | None = None
         self._history = History()
-        self._edit_base = ""
+        self._repository = Repository()
         self._docs = "docs"
         self._downloads: list[File] = []
         self._live_urls: set[str] = set()
@@ -71,8 +76,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if config.nav:
             config.nav = expand_nav(config.nav, self.site.nav)
         self._history = read_history(root)
-        self._edit_base = _edit_base(config)
         self._docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
+        if self.config.repository:
+            self._repository = Repository(self.config.repository.rstrip("/"), self.config.branch)
+            config.edit_uri = self._repository.edit_url(self._docs) + "/"  # hand-written pages: Material's edit button
+        else:
+            self._repository = Repository(edit_base=_edit_base(config))
         self._check = CompletenessCheck(self.site.pages)
         return config
 
@@ -125,12 +134,17 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return output
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-        """Point a generated page's edit button at the data file it is built from; credit the page from git history."""
+        """Point a generated page's edit button at the data file it is built from; list every file it is built from
+        with its edit link; credit the page from git history."""
         spec = self._site().spec(page.file.src_uri)
-        if spec is not None and self._edit_base and spec.sources:
-            page.edit_url = self._edit_base + spec.sources[0]
+        if spec is not None and spec.sources and self._repository.edit_url(spec.sources[0]):
+            page.edit_url = self._repository.edit_url(spec.sources[0])
         sources = spec.sources if spec is not None else (f"{self._docs}/{page.file.src_uri}",)
         context["handbook_credit"] = self._history.credit(sources)
+        # The credit links the history of the page's main file (a page of optional files may be built from none).
+        context["handbook_history_url"] = self._repository.history_url(sources[0]) if sources else ""
+        context["handbook_sources"] = self._repository.files(spec.files if spec is not None else sources)
+        context["handbook_generated"] = spec is not None
         return context
 
     @event_priority(-100)  # after the search plugin has written its index

@@ -6,7 +6,7 @@ from ..handbook import Handbook
 from ..handbook.schedule import long_date
 from ..model import EVALUATORS
 from .listing import is_long_listing
-from .paths import PageSpec, names, page_path, texts, texts_of
+from .paths import PageSpec, files_of, names, page_path, texts, texts_of
 
 
 def plan_training_pages(hb: Handbook) -> list[PageSpec]:
@@ -29,7 +29,7 @@ def plan_training_pages(hb: Handbook) -> list[PageSpec]:
             "Competency coverage",
             "coverage.md",
             {"handbook": hb, "missing": missing},
-            curriculum_files,
+            (*curriculum_files, *files_of(hb, "competency", hb.competencies), *files_of(hb, "dimension", hb.dimensions)),
             "Which sessions develop each competency of the library, and which competencies no session develops.",
             shows=(  # a long library is listed by dimension, naming only the competencies no session develops
                 (*names(hb.dimensions), *names(missing))
