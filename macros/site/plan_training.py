@@ -23,6 +23,7 @@ def plan_training_pages(hb: Handbook) -> list[PageSpec]:
             curriculum_files + ((cohorts_file,) if cohorts_file else ()),
             "Curricula, cohorts, exams and certifications that new hires follow, day by day.",
             shows=(*names(hb.curricula), *names(hb.cohorts), *names(hb.certifications), *names(hb.exams)),
+            related=(*files_of(hb, "certification", hb.certifications), *files_of(hb, "exam", hb.exams)),
         ),
         PageSpec(
             page_path("coverage"),
@@ -54,6 +55,10 @@ def plan_training_pages(hb: Handbook) -> list[PageSpec]:
                     *(hb.role[r].name for r in curriculum.roles),
                     *(week.title for week in curriculum.weeks),
                     *(p.session.title for p in planned),
+                ),
+                related=(
+                    *files_of(hb, "role", (hb.role[r] for r in curriculum.roles)),
+                    *files_of(hb, "competency", (hb.competency[c] for p in planned for c in p.session.competencies)),
                 ),
             )
         )

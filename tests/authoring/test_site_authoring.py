@@ -200,3 +200,14 @@ def test_properdocs_builds_the_same_repository_unchanged(tmp_path: Path, real_si
     assert 'content="mkdocs-ProperDocs' in (tmp_path / "site" / "index.html").read_text()
     for url in ("roles/consultant/", "competencies/networks-effectively/", "", "print/"):
         assert str(built.article(url)) == str(real_site.article(url)), url
+
+
+def test_play_and_coaching_pages_list_the_files_they_take_names_from(real_site, real_handbook):
+    play = real_handbook.plays[0]
+    _, files = _sources(real_site, f"plays/{play.id}/")
+    assert next(iter(files)) == f"data/plays/{play.id}.yml"
+    assert {f"data/roles/{r}.yml" for r in play.roles} <= set(files) and "data/deal-stages.yml" in files
+    role = real_handbook.roles[0]
+    _, files = _sources(real_site, f"roles/{role.id}/coaching/")
+    assert f"data/roles/{role.id}.yml" in files
+    assert {f"data/plays/{p.id}.yml" for p in real_handbook.plays_by_role[role.id]} <= set(files)
