@@ -7,6 +7,7 @@ All build state lives on the plugin instance. MkDocs keeps an instance that defi
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +25,13 @@ from ..site import Site, build_site
 from ..site.completeness import CompletenessCheck
 from ..site.history import History, read_history
 from ..site.navigation import expand_nav
-from ..site.render import make_environment
+from ..site.render import make_environment, render_template
+from ..site.repository import Repository
 from .preview import PreviewMemory, fingerprint, merge_search_docs, unchanged_pages
+
+log = logging.getLogger("mkdocs.plugins.handbook")
+# What a page's Markdown becomes while the preview shows data problems: no template code for mkdocs-macros to run.
+PROBLEM_PLACEHOLDER = "# Data problems\n"
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,6 +42,10 @@ class HandbookConfig(Config):
     data_dir = config_options.Type(str, default="data")  # the data folder, relative to mkdocs.yml (like docs_dir)
     # Content not written yet (a hiring guide, a level's description) builds with a "not written yet" note; true fails instead.
     require_complete = config_options.Type(bool, default=False)
+    # The repository's web address and the published branch: every edit button, source list and history link comes from
+    # them, and they set `edit_uri` (an explicit `edit_uri` is only read when no repository is given).
+    repository = config_options.Type(str, default="")
+    branch = config_options.Type(str, default="main")
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
@@ -48,36 +58,56 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._env: Environment | None = None  # templates compiled once per process, reloaded when a file changes
         self._check: CompletenessCheck | None = None
         self._history = History()
-        self._edit_base = ""
+        self._repository = Repository()
         self._docs = "docs"
         self._downloads: list[File] = []
         self._live_urls: set[str] = set()
+        self._problems: str = ""  # the preview's problem report (HTML) while the data has problems; '' otherwise
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether this process is a `mkdocs serve --dirty` preview (incremental rebuilds)."""
         self._command = command
-        if command == "serve" and dirty and self.preview is None:
-            self.preview = PreviewMemory()
+        if command == "serve" and dirty:
+            self.preview = self.preview or PreviewMemory()
+        else:
+            self.preview = None  # MkDocs may reuse this instance: a build never keeps a preview's memory (or its leniency)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load, validate and render the handbook once; a data problem stops the build before anything is written."""
         root = Path(config.config_file_path).resolve().parent
         if self._env is None:
             self._env = make_environment()
+        self._problems = ""
         try:
             self.site = build_site(root / self.config.data_dir, env=self._env, require_complete=self.config.require_complete)
         except DataError as error:
-            raise PluginError(error.report()) from None
+            if self.preview is None:  # a build, or a preview that is not incremental: nothing invalid is ever published
+                raise PluginError(error.report()) from None
+            # The preview shows the report in the browser instead of failing (livereload would wait on a dead build).
+            log.warning(error.report())
+            self.site = None
+            self._problems = render_template(self._env, "data_problems.html", "index.md", problems=error.problems)
+            self.preview.fingerprint = ""  # every page shows the report: the next good build renders them all
+            config.nav = self.preview.nav or config.nav
+            return config
         if config.nav:
             config.nav = expand_nav(config.nav, self.site.nav)
+        if self.preview is not None:
+            self.preview.nav = config.nav
         self._history = read_history(root)
-        self._edit_base = _edit_base(config)
         self._docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
+        if self.config.repository:
+            self._repository = Repository(self.config.repository.rstrip("/"), self.config.branch)
+            config.edit_uri = self._repository.edit_url(self._docs) + "/"  # hand-written pages: Material's edit button
+        else:
+            self._repository = Repository(edit_base=_edit_base(config))
         self._check = CompletenessCheck(self.site.pages)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add every generated page and download as a generated file; a hand-written page may not shadow one."""
+        if self._problems:
+            return self._problem_files(files, config)
         site = self._site()
         unchanged: set[str] = set()
         if self.preview is not None:
@@ -96,6 +126,25 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if self.preview is not None:
             self._live_urls = {"" if f.url == "./" else f.url for f in files if f.is_documentation_page()}
         return files
+
+    def _problem_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """While the preview shows data problems: the previous build's generated pages stay at their URLs, every page
+        is rebuilt, and each shows the report."""
+        assert self.preview is not None
+        for src_uri in self.preview.markdown:
+            if files.get_file_from_path(src_uri) is None:
+                files.append(File.generated(config, src_uri, content=PROBLEM_PLACEHOLDER))
+        for page_file in files.documentation_pages():
+            page_file.is_modified = lambda: True  # type: ignore[method-assign]
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """While the preview shows data problems, no page runs its macros (they need the handbook)."""
+        return PROBLEM_PLACEHOLDER if self._problems else markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """While the preview shows data problems, every page's content is the report."""
+        return self._problems or html
 
     def _unchanged_in_preview(self, files: Files, config: MkDocsConfig) -> set[str]:
         """Generated pages the incremental preview need not rebuild; after any change, hand-written pages are rebuilt too
@@ -120,22 +169,31 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     @event_priority(-100)  # after every other plugin: the check reads the page exactly as it is written
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Nothing lost: compare the built page with the record texts its spec says it shows (the page is unchanged)."""
-        if self._check is not None:
+        if self._check is not None and not self._problems:
             self._check.check_page(page.file.src_uri, output)
         return output
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-        """Point a generated page's edit button at the data file it is built from; credit the page from git history."""
+        """Point a generated page's edit button at the data file it is built from; list every file it is built from
+        with its edit link; credit the page from git history."""
+        if self._problems:
+            return context
         spec = self._site().spec(page.file.src_uri)
-        if spec is not None and self._edit_base and spec.sources:
-            page.edit_url = self._edit_base + spec.sources[0]
+        if spec is not None and spec.sources and self._repository.edit_url(spec.sources[0]):
+            page.edit_url = self._repository.edit_url(spec.sources[0])
         sources = spec.sources if spec is not None else (f"{self._docs}/{page.file.src_uri}",)
         context["handbook_credit"] = self._history.credit(sources)
+        # The credit links the history of the page's main file (a page of optional files may be built from none).
+        context["handbook_history_url"] = self._repository.history_url(sources[0]) if sources else ""
+        context["handbook_sources"] = self._repository.files(spec.files if spec is not None else sources)
+        context["handbook_generated"] = spec is not None
         return context
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Fail the build when a record in the data is missing from the page that should show it."""
+        if self._problems:
+            return  # the preview shows the data problems; the search index is whole again after the next good build
         assert self._check is not None
         if self.preview is not None:
             self._restore_search_index(Path(config.site_dir))

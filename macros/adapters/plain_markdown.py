@@ -17,6 +17,7 @@ from jinja2 import Environment, StrictUndefined
 
 from ..site import Site, build_site
 from ..site.navigation import expand_nav
+from ..site.repository import Repository
 from .mkdocs_macros import PLUGIN_NAME, define_env
 
 # mkdocs.yml keys that only exist for this project's generation code.
@@ -47,7 +48,18 @@ def plain_config(config: dict[str, Any], site: Site) -> dict[str, Any]:
         plain["theme"] = {**plain["theme"], "custom_dir": "overrides"}
     if config.get("nav"):
         plain["nav"] = expand_nav(config["nav"], site.nav)
+    options = _plugin_options(config)
+    if options.get("repository") and "edit_uri" not in plain:  # the plugin's one setting, as plain MkDocs reads it
+        plain["edit_uri"] = Repository(str(options["repository"]).rstrip("/"), str(options.get("branch", "main"))).edit_url("docs/")
     return plain
+
+
+def _plugin_options(config: dict[str, Any]) -> dict[str, Any]:
+    """The handbook plugin's options in a raw mkdocs.yml ({} when it has none)."""
+    for entry in config.get("plugins") or []:
+        if isinstance(entry, dict) and isinstance(entry.get(PLUGIN_NAME), dict):
+            return entry[PLUGIN_NAME]
+    return {}
 
 
 def data_folder(config: dict[str, Any]) -> str:

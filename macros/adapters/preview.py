@@ -5,7 +5,9 @@ is in memory), so a data edit re-rendered every page: about as slow as a full bu
 generated page's Markdown between the rebuilds of one `mkdocs serve` and tells which ones are unchanged. A full
 rebuild still happens whenever something every page shows may have changed: the navigation (any title or path),
 a template or asset under overrides/, or mkdocs.yml. The search index, which MkDocs' dirty mode would shrink to
-the rebuilt pages, is merged back: entries of the rebuilt pages are replaced, the others kept.
+the rebuilt pages, is merged back: entries of the rebuilt pages are replaced, the others kept. While the data has
+problems, the plugin serves their report in every page (the previous build's pages and navigation keep their URLs),
+and the next good build renders everything again.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ class PreviewMemory:
     fingerprint: str = ""
     markdown: dict[str, str] = field(default_factory=dict)
     search_docs: list[dict[str, Any]] = field(default_factory=list)
+    nav: Any = None  # the last good build's expanded navigation, kept while the data has problems
 
 
 def fingerprint(nav: Any, titles: list[tuple[str, str]], watched: list[Path]) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..handbook import Handbook
 from ..model import Competency, Dimension, Family, Role
-from .paths import PageSpec, names, page_path
+from .paths import PageSpec, files_of, names, page_path
 
 # The roles x competencies matrix grows with roles x competencies. Up to MATRIX_MAX_ROLES roles it
 # is one page; beyond, an overview page links to parts of at most MATRIX_PART_ROLES roles of one family, each with only
@@ -44,9 +44,10 @@ def matrix_parts(hb: Handbook) -> tuple[MatrixPart, ...]:
     return tuple(parts)
 
 
-def matrix_pages(hb: Handbook, role_files: tuple[str, ...]) -> list[PageSpec]:
-    """The matrix page, or its overview and parts when the handbook has many roles."""
+def matrix_pages(hb: Handbook, shared: tuple[str, ...]) -> list[PageSpec]:
+    """The matrix page, or its overview and parts when the handbook has many roles (`shared`: the families and dimensions files)."""
     parts = matrix_parts(hb)
+    role_files = files_of(hb, "role", hb.roles)
     hide = ("navigation", "toc")
     description = "Which role needs which competency, at a glance."
     if not parts:
@@ -54,13 +55,21 @@ def matrix_pages(hb: Handbook, role_files: tuple[str, ...]) -> list[PageSpec]:
         shows = (*names(hb.roles), *names(hb.competencies))
         return [
             PageSpec(
-                page_path("matrix"), "Roles and competencies matrix", "matrix.md", context, role_files, description, hide=hide, shows=shows
+                page_path("matrix"),
+                "Roles and competencies matrix",
+                "matrix.md",
+                context,
+                (*role_files, *files_of(hb, "competency", hb.competencies), *shared),
+                description,
+                hide=hide,
+                shows=shows,
             )
         ]
     by_family: dict[str, list[PageSpec]] = {}
     specs = []
     for part in parts:
-        files = tuple(hb.source("role", r.id).file for r in part.roles)
+        competencies = tuple(c for _, members in part.groups for c in members)
+        files = (*files_of(hb, "role", part.roles), *files_of(hb, "competency", competencies), *shared)
         context = {"handbook": hb, "roles": part.roles, "groups": part.groups, "part": part.title, "part_id": part.id}
         shows = (*names(part.roles), *(c.name for _, members in part.groups for c in members))
         path = page_path("matrix-part", part.id)
@@ -73,5 +82,5 @@ def matrix_pages(hb: Handbook, role_files: tuple[str, ...]) -> list[PageSpec]:
         "part_size": MATRIX_PART_ROLES,
     }
     title = "Roles and competencies matrix"
-    index = PageSpec(page_path("matrix"), title, "matrix_index.md", overview, role_files, description, shows=names(hb.roles))
+    index = PageSpec(page_path("matrix"), title, "matrix_index.md", overview, (*role_files, *shared), description, shows=names(hb.roles))
     return [index, *specs]

@@ -46,6 +46,11 @@ PAGE_PATHS = {
 }
 
 
+def files_of(hb: Any, kind: str, records: Iterable[Any]) -> tuple[str, ...]:
+    """The data files records of one kind were written in, once each, in order."""
+    return tuple(dict.fromkeys(hb.source(kind, record.id).file for record in records))
+
+
 def page_path(kind: str, record_id: str = "") -> str:
     """Source path of the page that shows a record (or a listing when no id is given)."""
     return PAGE_PATHS[kind].format(id=record_id)
@@ -53,7 +58,12 @@ def page_path(kind: str, record_id: str = "") -> str:
 
 @dataclass(frozen=True)
 class PageSpec:
-    """One generated page: its path, title, template, the models it shows and its data files."""
+    """One generated page: its path, title, template, the models it shows and its data files.
+
+    `sources` are the files whose content the page shows: the first is the edit button's, and the page credit names
+    their authors. `related` are files the page takes only names and links from (the roles that need a competency):
+    listed with the sources as what the page is built from, but not credited.
+    """
 
     src_uri: str
     title: str
@@ -64,6 +74,19 @@ class PageSpec:
     hide: tuple[str, ...] = field(default=())  # Material page parts to hide, e.g. the sidebars of wide pages
     search_boost: float | None = None  # below 1 for working pages (forms) that repeat a record's name, so the record's page ranks first
     shows: tuple[str, ...] = ()  # record texts a reader must find on the built page (the nothing-lost check)
+    related: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        # Planners list a page's files as they gather them: keep the first of each (the edit button's file) and drop
+        # the empty name a missing optional file leaves.
+        sources = tuple(dict.fromkeys(f for f in self.sources if f))
+        object.__setattr__(self, "sources", sources)
+        object.__setattr__(self, "related", tuple(dict.fromkeys(f for f in self.related if f and f not in sources)))
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        """Every data file the page is built from: its sources, then the files it takes names and links from."""
+        return self.sources + self.related
 
 
 # --- What a page shows, derived from the models: the nothing-lost check compares it with the built page. ---

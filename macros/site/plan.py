@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..handbook import Handbook
 from .listing import is_long_listing
 from .matrix import matrix_pages
-from .paths import PageSpec, names, page_path, texts, texts_of
+from .paths import PageSpec, files_of, names, page_path, texts, texts_of
 from .plan_evidence import competency_evidence, plan_evidence_pages
 from .plan_playbook import plan_playbook_pages
 from .plan_training import plan_training_pages
@@ -19,6 +19,7 @@ def plan_pages(handbook: Handbook) -> list[PageSpec]:
     families_file = hb.source("family", hb.families[0].id).file if hb.families else ""
     dimensions_file = hb.source("dimension", hb.dimensions[0].id).file if hb.dimensions else ""
     levels_file = hb.source("proficiency level", hb.levels[0].id).file if hb.levels else ""
+    mapping_file = data_file(hb, "profile-mapping.yml")
     specs: list[PageSpec] = [
         PageSpec(
             page_path("roles"),
@@ -35,20 +36,27 @@ def plan_pages(handbook: Handbook) -> list[PageSpec]:
     for role in hb.roles:
         role_file = hb.source("role", role.id).file
         competencies = hb.role_competencies(role)
-        own_files = tuple(hb.source("competency", c.id).file for c in competencies)
+        own_files = files_of(hb, "competency", competencies)
         specs.append(
             PageSpec(
                 page_path("role", role.id),
                 role.name,
                 "role.md",
                 {"handbook": hb, "role": role, "family": hb.family[role.family], "competencies": competencies},
-                (role_file,),
+                (role_file, *own_files),
                 role.summary,
                 shows=(
                     *texts(role),
                     *texts_of(competencies, "name", "behaviors"),
                     *names(hb.plays_by_role[role.id]),
                     *names(hb.curricula_by_role[role.id]),
+                ),
+                related=(
+                    families_file,
+                    dimensions_file,
+                    mapping_file,
+                    *files_of(hb, "play", hb.plays_by_role[role.id]),
+                    *files_of(hb, "curriculum", hb.curricula_by_role[role.id]),
                 ),
             )
         )
@@ -72,6 +80,7 @@ def plan_pages(handbook: Handbook) -> list[PageSpec]:
                 hide=("navigation",),
                 search_boost=0.5,
                 shows=(*texts_of(competencies, "name", "behaviors"), *texts_of(hb.assessment.scale, "meaning")),
+                related=(dimensions_file, levels_file),
             )
         )
         scorecard = hb.scorecard
@@ -104,6 +113,7 @@ def plan_pages(handbook: Handbook) -> list[PageSpec]:
             (dimensions_file, *competency_files),
             f"The {len(hb.competencies)} competencies of the model, grouped by dimension.",
             shows=names(hb.dimensions if long_library else hb.competencies),
+            related=role_files,  # how many roles need each competency
         )
     )
     specs.append(
@@ -112,7 +122,7 @@ def plan_pages(handbook: Handbook) -> list[PageSpec]:
             "Dimensions",
             "dimensions_index.md",
             {"handbook": hb},
-            (dimensions_file,),
+            (dimensions_file, *competency_files),
             f"The {len(hb.dimensions)} dimensions that group the competencies.",
             shows=names(hb.dimensions),
         )
@@ -125,9 +135,10 @@ def plan_pages(handbook: Handbook) -> list[PageSpec]:
                 dimension.name,
                 "dimension.md",
                 {"handbook": hb, "dimension": dimension, "competencies": members},
-                (dimensions_file,),
+                (dimensions_file, *files_of(hb, "competency", members)),
                 dimension.description,
                 shows=names(members),
+                related=tuple(f for c in members for f in files_of(hb, "role", hb.roles_by_competency[c.id])),
             )
         )
         for competency in members:
@@ -153,9 +164,16 @@ def plan_pages(handbook: Handbook) -> list[PageSpec]:
                         *(p.session.title for p in hb.sessions_by_competency[competency.id]),
                         *dict.fromkeys(s.metric.name for _, items in evidence for s in items),
                     ),
+                    related=(
+                        dimensions_file,
+                        families_file,
+                        *files_of(hb, "role", hb.roles_by_competency[competency.id]),
+                        *files_of(hb, "play", hb.plays_by_competency[competency.id]),
+                        *files_of(hb, "curriculum", (p.curriculum for p in hb.sessions_by_competency[competency.id])),
+                    ),
                 )
             )
-    specs += matrix_pages(hb, role_files)
+    specs += matrix_pages(hb, (families_file, dimensions_file))
     specs.append(
         PageSpec(
             page_path("profile-mapping"),

@@ -7,7 +7,7 @@ from typing import Any
 from ..handbook import Handbook
 from ..model import CoachingPlan
 from .listing import is_long_listing
-from .paths import PageSpec, names, page_path, texts, texts_of
+from .paths import PageSpec, files_of, names, page_path, texts, texts_of
 
 
 def list_file(hb: Handbook, kind: str, records: tuple[Any, ...]) -> tuple[str, ...]:
@@ -52,6 +52,13 @@ def plan_playbook_pages(hb: Handbook) -> list[PageSpec]:
                     *(hb.role[r].name for r in play.roles),
                     *(hb.buyer_role[b].name for b in play.buyer_roles),
                     *(text for competency, behaviors in hb.play_behaviors(play) for text in (competency.name, *texts_of(behaviors))),
+                ),
+                related=(
+                    *journey_files,
+                    *buyer_files,
+                    *files_of(hb, "role", (hb.role[r] for r in play.roles)),
+                    *files_of(hb, "competency", (competency for competency, _ in hb.play_behaviors(play))),
+                    *list_file(hb, "experiment", hb.experiments_by_play[play.id]),
                 ),
             )
         )
@@ -120,6 +127,11 @@ def plan_playbook_pages(hb: Handbook) -> list[PageSpec]:
                     *texts_of(activity for play in hb.plays_by_role[role.id] for activity in play.activities),
                     *(text for competency, cited in hb.role_behaviors(role.id) for text in (competency.name, *(b.text for b, _ in cited))),
                     *(_plan_texts(hb, plan) if plan else ()),
+                ),
+                related=(
+                    hb.source("role", role.id).file,
+                    *files_of(hb, "play", hb.plays_by_role[role.id]),
+                    *files_of(hb, "competency", (competency for competency, _ in hb.role_behaviors(role.id))),
                 ),
             )
         )

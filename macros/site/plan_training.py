@@ -6,7 +6,7 @@ from ..handbook import Handbook
 from ..handbook.schedule import long_date
 from ..model import EVALUATORS
 from .listing import is_long_listing
-from .paths import PageSpec, names, page_path, texts, texts_of
+from .paths import PageSpec, files_of, names, page_path, texts, texts_of
 
 
 def plan_training_pages(hb: Handbook) -> list[PageSpec]:
@@ -23,13 +23,14 @@ def plan_training_pages(hb: Handbook) -> list[PageSpec]:
             curriculum_files + ((cohorts_file,) if cohorts_file else ()),
             "Curricula, cohorts, exams and certifications that new hires follow, day by day.",
             shows=(*names(hb.curricula), *names(hb.cohorts), *names(hb.certifications), *names(hb.exams)),
+            related=(*files_of(hb, "certification", hb.certifications), *files_of(hb, "exam", hb.exams)),
         ),
         PageSpec(
             page_path("coverage"),
             "Competency coverage",
             "coverage.md",
             {"handbook": hb, "missing": missing},
-            curriculum_files,
+            (*curriculum_files, *files_of(hb, "competency", hb.competencies), *files_of(hb, "dimension", hb.dimensions)),
             "Which sessions develop each competency of the library, and which competencies no session develops.",
             shows=(  # a long library is listed by dimension, naming only the competencies no session develops
                 (*names(hb.dimensions), *names(missing))
@@ -54,6 +55,10 @@ def plan_training_pages(hb: Handbook) -> list[PageSpec]:
                     *(hb.role[r].name for r in curriculum.roles),
                     *(week.title for week in curriculum.weeks),
                     *(p.session.title for p in planned),
+                ),
+                related=(
+                    *files_of(hb, "role", (hb.role[r] for r in curriculum.roles)),
+                    *files_of(hb, "competency", (hb.competency[c] for p in planned for c in p.session.competencies)),
                 ),
             )
         )

@@ -86,6 +86,61 @@ def test_generated_pages_edit_their_data_file_with_a_full_edit_uri(credited_site
     assert _edit_link(credited_site, "") == f"{base}docs/index.md"
 
 
+REPOSITORY = "https://git.example.org/team/handbook"
+
+
+@pytest.fixture(scope="module")
+def sourced_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The tiny fixture with its repository and branch given once, as plugin options, and no edit_uri."""
+    root = tmp_path_factory.mktemp("sourced")
+    config = copy_fixture("tiny", root)
+    text = config.read_text().replace("  font: false\n", "  font: false\n  features: [content.action.edit]\n")
+    config.write_text(text.replace("  - handbook\n", f"  - handbook:\n      repository: {REPOSITORY}/\n      branch: live\n"))
+    project = config.parent
+    _git(project, "init", "-q", "-b", "live")
+    _git(project, "add", "-A")
+    _git(project, "commit", "-qm", "First draft", author="Ada Lovelace", date="2024-01-02T10:00:00+02:00")
+    site = mkdocs_build(config, root / "site")
+    assert site.returncode == 0, site.output
+    return site
+
+
+def _sources(site: BuiltSite, url: str) -> tuple[str, dict[str, str]]:
+    details = site.article(url).select_one("details.hb-sources")
+    return details.summary.get_text(" ", strip=True), {a.get_text(strip=True): a["href"] for a in details.select("li a")}
+
+
+def test_a_page_lists_every_file_it_is_built_from_with_its_edit_link(sourced_site: BuiltSite):
+    summary, files = _sources(sourced_site, "matrix/")
+    expected = ["data/roles/floor-sales.yml", "data/competencies/demonstrates-perseverance.yml", "data/families.yml", "data/dimensions.yml"]
+    assert summary == "Built from 4 data files"
+    assert files == {path: f"{REPOSITORY}/edit/live/{path}" for path in expected}
+    summary, files = _sources(sourced_site, "roles/floor-sales/")
+    assert "data/roles/floor-sales.yml" in files and "data/competencies/demonstrates-perseverance.yml" in files
+    assert _edit_link(sourced_site, "roles/floor-sales/") == f"{REPOSITORY}/edit/live/data/roles/floor-sales.yml"
+
+
+def test_a_hand_written_page_lists_its_own_docs_file(sourced_site: BuiltSite):
+    summary, files = _sources(sourced_site, "")
+    assert summary == "Written by hand in docs/index.md"
+    assert files == {"docs/index.md": f"{REPOSITORY}/edit/live/docs/index.md"}
+    assert _edit_link(sourced_site, "") == f"{REPOSITORY}/edit/live/docs/index.md"  # Material's button, from the same setting
+
+
+def test_the_credit_links_the_history_of_the_page_main_file(sourced_site: BuiltSite):
+    link = sourced_site.article("roles/floor-sales/").select_one("aside.hb-credit a")
+    assert link["href"] == f"{REPOSITORY}/commits/live/data/roles/floor-sales.yml"
+    assert link.get_text(strip=True) == "2024-01-02"
+
+
+def test_real_matrix_is_built_from_every_role_and_competency_file(real_site, real_handbook):
+    summary, files = _sources(real_site, "matrix/")
+    wanted = {f"data/roles/{r.id}.yml" for r in real_handbook.roles} | {f"data/competencies/{c.id}.yml" for c in real_handbook.competencies}
+    assert wanted <= set(files) and summary == f"Built from {len(files)} data files"
+    assert all(href == f"{EDIT_BASE}{path}" for path, href in files.items())
+    assert all((ROOT / path).is_file() for path in files)
+
+
 def test_without_git_history_pages_show_no_credit(tmp_path: Path):
     site = mkdocs_build(copy_fixture("tiny", tmp_path), tmp_path / "site")
     assert site.returncode == 0, site.output
@@ -145,3 +200,14 @@ def test_properdocs_builds_the_same_repository_unchanged(tmp_path: Path, real_si
     assert 'content="mkdocs-ProperDocs' in (tmp_path / "site" / "index.html").read_text()
     for url in ("roles/consultant/", "competencies/networks-effectively/", "", "print/"):
         assert str(built.article(url)) == str(real_site.article(url)), url
+
+
+def test_play_and_coaching_pages_list_the_files_they_take_names_from(real_site, real_handbook):
+    play = real_handbook.plays[0]
+    _, files = _sources(real_site, f"plays/{play.id}/")
+    assert next(iter(files)) == f"data/plays/{play.id}.yml"
+    assert {f"data/roles/{r}.yml" for r in play.roles} <= set(files) and "data/deal-stages.yml" in files
+    role = real_handbook.roles[0]
+    _, files = _sources(real_site, f"roles/{role.id}/coaching/")
+    assert f"data/roles/{role.id}.yml" in files
+    assert {f"data/plays/{p.id}.yml" for p in real_handbook.plays_by_role[role.id]} <= set(files)

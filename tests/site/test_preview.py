@@ -8,9 +8,12 @@ import logging
 import time
 from pathlib import Path
 
+import pytest
+from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from sites import copy_fixture
+from mkdocs.exceptions import Abort
+from sites import copy_fixture, mkdocs_build
 
 ROLE = "roles/floor-sales/index.html"
 COMPETENCY = "competencies/demonstrates-perseverance/index.html"
@@ -63,3 +66,46 @@ def test_a_data_edit_rebuilds_only_the_pages_it_changes(tmp_path: Path, caplog) 
     third = stamps(site)
     assert all(third[page] != second[page] for page in first if page != "404.html")
     assert "Shop Floor Sales" in (site / COMPETENCY).read_text(encoding="utf-8")
+
+
+def test_a_data_mistake_shows_in_the_preview_and_goes_when_fixed(tmp_path: Path, caplog) -> None:
+    config = copy_fixture("tiny", tmp_path)
+    site = tmp_path / "site"
+    role_file = config.parent / "data" / "roles" / "floor-sales.yml"
+    good = role_file.read_text(encoding="utf-8")
+    preview_build(config, site)
+    assert "Sells in a store." in (site / ROLE).read_text(encoding="utf-8")
+
+    time.sleep(0.01)
+    role_file.write_text(good.replace("family: sales", "family: sale"), encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        preview_build(config, site)  # no exception: the browser gets the report instead of waiting on a failed build
+    for page in (ROLE, COMPETENCY, "index.html"):  # generated and hand-written pages alike
+        report = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser").select_one(".hb-data-problems")
+        assert report is not None, page
+        text = " ".join(report.get_text(" ").split())
+        assert "data/roles/floor-sales.yml:" in text and "unknown family 'sale'" in text, page
+        assert "Fix:" in text
+    assert "unknown family 'sale'" in caplog.text
+
+    time.sleep(0.01)
+    role_file.write_text(good, encoding="utf-8")
+    preview_build(config, site)
+    for page in (ROLE, COMPETENCY, "index.html"):
+        assert "hb-data-problems" not in (site / page).read_text(encoding="utf-8"), page
+    assert "Sells in a store." in (site / ROLE).read_text(encoding="utf-8")
+    assert locations(site) >= {"roles/floor-sales/", "competencies/demonstrates-perseverance/"}
+
+
+def test_a_build_of_broken_data_still_fails(tmp_path: Path, caplog) -> None:
+    config = copy_fixture("tiny", tmp_path)
+    role_file = config.parent / "data" / "roles" / "floor-sales.yml"
+    role_file.write_text(role_file.read_text(encoding="utf-8").replace("family: sales", "family: sale"), encoding="utf-8")
+    built = mkdocs_build(config, tmp_path / "site")
+    assert built.returncode != 0 and "unknown family 'sale'" in built.output
+    assert not (tmp_path / "site" / ROLE).exists()
+    loaded = load_config(str(config), site_dir=str(tmp_path / "served"), strict=False)
+    loaded.plugins.on_startup(command="serve", dirty=False)  # `mkdocs serve` without the incremental preview
+    with pytest.raises(Abort), caplog.at_level(logging.ERROR):
+        build(loaded)
+    assert "unknown family 'sale'" in caplog.text

@@ -54,3 +54,11 @@ def test_the_install_command_is_the_readme_quickstart():
     readme = (ROOT / "README.md").read_text()
     assert "python3 dev.py install" in readme
     assert "python3 dev.py install" in WORKFLOW.read_text()
+
+
+def test_the_workflow_deploys_the_branch_the_handbook_links_to():
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
+    options = next(p["handbook"] for p in config["plugins"] if isinstance(p, dict) and "handbook" in p)
+    assert options["repository"].startswith("https://") and options["branch"]
+    assert _workflow()["on"]["push"]["branches"] == [options["branch"]]
+    assert f"refs/heads/{options['branch']}" in _workflow()["jobs"]["deploy"]["if"]

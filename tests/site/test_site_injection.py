@@ -28,6 +28,8 @@ TEMPLATE_BLOCK_TITLES = (
     "Scores stay in this browser",
     "Interview questions for ",
     "Synthetic example: these are not real results",
+    "Built from ",  # the files a page is built from (page_credit.html)
+    "Written by hand in ",
 )
 
 

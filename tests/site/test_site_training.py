@@ -23,8 +23,8 @@ def _section(article, section_id: str) -> list:
     assert heading is not None, section_id
     out = []
     for sibling in heading.find_next_siblings():
-        if sibling.name == heading.name:
-            break
+        if sibling.name == heading.name or {"hb-credit", "hb-sources"} & set(sibling.get("class", [])):
+            break  # the next section, or the credit and file list under the page (page_credit.html)
         out.append(sibling)
     return out
 
