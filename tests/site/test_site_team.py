@@ -1,0 +1,39 @@
+"""The team view as built: what it says about privacy, its controls, the per-role data team.js reads, and its nav entry."""
+
+from __future__ import annotations
+
+TEAM = "team/"
+
+
+def test_team_page_says_nothing_leaves_the_browser_and_has_its_controls(real_site):
+    article = real_site.article(TEAM)
+    text = " ".join(article.get_text(" ").split())
+    assert "Nothing is uploaded, sent or stored" in text
+    assert "never averaged together" in text
+    picker = article.select_one('.hb-team input[type="file"][data-action="load"]')
+    assert picker is not None and picker.has_attr("multiple")
+    assert {b["data-action"] for b in article.select(".hb-team button[data-action]")} == {"export", "print", "clear"}
+    assert article.select_one(".hb-team__controls").has_attr("hidden")  # shown by team.js only
+
+
+def test_team_page_embeds_every_role_with_its_competencies_expected_level_and_develop_links(real_site, real_handbook):
+    hb = real_handbook
+    sections = {s["data-role"]: s for s in real_site.article(TEAM).select("section.hb-team-role")}
+    assert list(sections) == [r.id for r in hb.roles]
+    for role in hb.roles:
+        section = sections[role.id]
+        assert section["data-expected"] == str(hb.rating_for(hb.expected_level(role)).value)
+        items = section.select("li[data-competency]")
+        assert [li["data-competency"] for li in items] == [c.id for c in hb.role_competencies(role)]
+        for li, competency in zip(items, hb.role_competencies(role), strict=True):
+            links = li.select(".hb-team-develop a")
+            assert [a.get_text(strip=True) for a in links if a["data-kind"] == "play"] == [
+                p.name for p in hb.plays_by_competency.get(competency.id, ())[:2]
+            ]
+            assert len([a for a in links if a["data-kind"] == "session"]) == len(hb.sessions_by_competency.get(competency.id, ())[:2])
+
+
+def test_team_view_is_in_the_roles_navigation_and_its_script_is_loaded(real_site):
+    html = real_site.html("roles/")
+    assert any(a.get_text(strip=True) == "Team view" for a in html.select("nav a"))
+    assert any(s.get("src", "").endswith("assets/team.js") for s in real_site.html(TEAM).select("script"))
