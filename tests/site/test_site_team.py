@@ -37,3 +37,5 @@ def test_team_view_is_in_the_roles_navigation_and_its_script_is_loaded(real_site
     html = real_site.html("roles/")
     assert any(a.get_text(strip=True) == "Team view" for a in html.select("nav a"))
     assert any(s.get("src", "").endswith("assets/team.js") for s in real_site.html(TEAM).select("script"))
+    checklist = real_site.article("roles/account-management/checklist/")
+    assert checklist.select_one('input[name="hb-person"]') is not None
