@@ -138,3 +138,33 @@ def test_old_checklist_csv_without_person_or_date_loads_under_its_file_name(page
     page.locator(".hb-status", has_text="Loaded 1 file").wait_for()
     cell = page.locator(f'.hb-team__heatmap tr[data-person="old-rep"] td[data-competency="{competency.id}"]')
     assert cell.locator('[data-mode="self"]').inner_text() == "2.0"
+
+
+def test_files_dropped_on_the_page_load_and_print_shows_only_the_results(page, real_handbook, tmp_path):
+    hb = real_handbook
+    ids = [c.id for c in hb.role_competencies(hb.role["account-management"])]
+    path = checklist_csv(tmp_path / "x.csv", hb, "account-management", "self", "=HYPERLINK(1)", "2026-06-10", dict.fromkeys(ids, 2))
+    page.goto(TEAM)
+    page.evaluate(
+        """text => {
+            const data = new DataTransfer();
+            data.items.add(new File([text], "dropped.csv", { type: "text/csv" }));
+            const drop = new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true });
+            document.querySelector(".hb-team__drop").dispatchEvent(drop);
+        }""",
+        path.read_text(encoding="utf-8"),
+    )
+    page.locator(".hb-status", has_text="Loaded 1 file").wait_for()
+    # The name is shown as text, and neutralised in the summary CSV so a spreadsheet does not run it.
+    assert page.locator(".hb-team__heatmap tbody th").inner_text() == "=HYPERLINK(1)"
+    with page.expect_download() as download_info:
+        page.locator('button[data-action="export"]').click()
+    saved = tmp_path / "summary.csv"
+    download_info.value.save_as(saved)
+    assert {r["person"] for r in csv.DictReader(io.StringIO(saved.read_text(encoding="utf-8")))} == {"'=HYPERLINK(1)"}
+
+    page.emulate_media(media="print")
+    assert not page.locator(".hb-team__controls").is_visible()
+    assert not page.locator(".hb-team-roles").is_visible()
+    assert not page.locator("#roles").is_visible()
+    assert page.locator(".hb-team__heatmap").is_visible()
