@@ -204,7 +204,8 @@
   };
 
   function scrollBox(table) {
-    var box = el("div", { class: "hb-team__scroll", tabindex: "0" });
+    // Focusable, so a keyboard can scroll a table wider than the screen.
+    var box = el("div", { class: "hb-team__scroll", tabindex: "0", role: "region", "aria-label": table.dataset.label });
     box.appendChild(table);
     return box;
   }
@@ -223,7 +224,7 @@
     names.forEach(function (p) { current[p] = latest(people[p]); });
 
     // Heatmap: one row per person, one column per competency; self and manager side by side in each cell.
-    var table = el("table", { class: "hb-team__heatmap" });
+    var table = el("table", { class: "hb-team__heatmap", "data-label": role.name + ": heatmap" });
     table.appendChild(el("caption", {}, "Latest ratings per competency: self | manager, against " + role.expected));
     var head = el("tr");
     head.appendChild(el("th", { scope: "col" }, "Person"));
@@ -237,6 +238,7 @@
         var td = el("td", { "data-competency": c.id });
         MODES.forEach(function (m) {
           var v = score(current[p], m, c.id);
+          td.appendChild(el("span", { class: "hb-team__sr" }, MODE_NAMES[m] + " ")); // colour and order alone do not say which is which
           td.appendChild(el("span", { class: "hb-team__cell hb-team__cell--" + level(v, role.expected), "data-mode": m, title: MODE_NAMES[m] }, fmt(v)));
         });
         tr.appendChild(td);
@@ -248,7 +250,7 @@
     section.appendChild(scrollBox(table));
 
     // Calibration: how far each person's self-assessment is from the manager's observation, on competencies both rated.
-    var cal = el("table", { class: "hb-team__calibration" });
+    var cal = el("table", { class: "hb-team__calibration", "data-label": role.name + ": calibration" });
     var calHead = el("tr");
     ["Person", "Self average", "Manager average", "Gap (self − manager)", "Competencies compared"].forEach(function (h) { calHead.appendChild(el("th", { scope: "col" }, h)); });
     cal.appendChild(el("thead")).appendChild(calHead);
@@ -307,7 +309,7 @@
     // Trend: people with checklists of several dates, their average per mode at each date.
     var trending = names.filter(function (p) { return Object.keys(people[p]).length > 1; });
     if (trending.length) {
-      var trend = el("table", { class: "hb-team__trend" });
+      var trend = el("table", { class: "hb-team__trend", "data-label": role.name + ": trend" });
       var trendHead = el("tr");
       ["Person", "Date", "Self average", "Manager average"].forEach(function (h) { trendHead.appendChild(el("th", { scope: "col" }, h)); });
       trend.appendChild(el("thead")).appendChild(trendHead);

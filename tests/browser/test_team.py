@@ -168,3 +168,15 @@ def test_files_dropped_on_the_page_load_and_print_shows_only_the_results(page, r
     assert not page.locator(".hb-team-roles").is_visible()
     assert not page.locator("#roles").is_visible()
     assert page.locator(".hb-team__heatmap").is_visible()
+
+
+def test_loaded_team_view_has_no_serious_accessibility_violation(page, real_handbook, tmp_path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    _, _, files = team_files(tmp_path, real_handbook)
+    page.goto(TEAM)
+    page.locator('input[data-action="load"]').set_input_files(files)
+    page.locator(".hb-status", has_text="Loaded 10 files").wait_for()
+    violations = Axe().run(page, options={"resultTypes": ["violations"]}).response["violations"]
+    assert [v["id"] for v in violations if v["impact"] in ("serious", "critical")] == []
+    assert page.locator(".hb-team__heatmap td .hb-team__sr").first.text_content() == "Self "
