@@ -180,3 +180,13 @@ def test_loaded_team_view_has_no_serious_accessibility_violation(page, real_hand
     violations = Axe().run(page, options={"resultTypes": ["violations"]}).response["violations"]
     assert [v["id"] for v in violations if v["impact"] in ("serious", "critical")] == []
     assert page.locator(".hb-team__heatmap td .hb-team__sr").first.text_content() == "Self "
+
+
+def test_team_view_works_after_instant_navigation(page, real_handbook, tmp_path):
+    _, _, files = team_files(tmp_path, real_handbook)
+    page.goto("roles/")
+    page.locator("nav a", has_text="Team view").first.click()
+    page.wait_for_url(f"**/{TEAM}")
+    page.locator('input[data-action="load"]').set_input_files(files[:2])
+    page.locator(".hb-status", has_text="Loaded 2 files").wait_for()
+    assert page.locator(".hb-team__heatmap tbody tr").count() == 1
