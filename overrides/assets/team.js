@@ -285,6 +285,8 @@
     }).filter(function (r) { return r.key !== null && r.key < role.expected; })
       .sort(function (x, y) { return x.key - y.key; }).slice(0, 3);
     section.appendChild(el("h3", {}, "Weakest competencies"));
+    section.appendChild(el("p", { class: "hb-note-text" },
+      "Up to three competencies below the expected level, lowest first: by the team's average manager observation, or by its self-assessment where no manager rated it."));
     if (!ranked.length) section.appendChild(el("p", {}, "Every rated competency is at or above the expected level."));
     else {
       var list = el("ol", { class: "hb-team__weakest" });
