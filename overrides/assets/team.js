@@ -58,13 +58,14 @@
 
   /* The roles the handbook knows, read from the page. */
   function readRoles() {
-    var roles = {};
+    var roles = {}, known = {};
+    document.querySelectorAll(".hb-team-competencies li[data-competency]").forEach(function (li) {
+      known[li.dataset.competency] = { id: li.dataset.competency, name: li.dataset.name, link: li.querySelector("a"),
+        develop: Array.prototype.slice.call(li.querySelectorAll(".hb-team-develop a")) };
+    });
     document.querySelectorAll(".hb-team-role").forEach(function (section) {
-      var competencies = [];
-      section.querySelectorAll("li[data-competency]").forEach(function (li) {
-        competencies.push({ id: li.dataset.competency, name: li.dataset.name, link: li.querySelector("a"),
-          develop: Array.prototype.slice.call(li.querySelectorAll(".hb-team-develop a")) });
-      });
+      var competencies = section.dataset.competencies.split(" ").filter(function (id) { return known[id]; })
+        .map(function (id) { return known[id]; });
       roles[section.dataset.role] = { id: section.dataset.role, name: section.dataset.name, expected: Number(section.dataset.expected),
         competencies: competencies, link: section.querySelector("h3 a") };
     });
