@@ -100,7 +100,7 @@ def plan_pages(handbook: Handbook) -> list[PageSpec]:
             page_path("team"),
             "Team view",
             "team.md",
-            {"handbook": hb, "roles": team_roles, "competencies": team_competencies},
+            {"handbook": hb, "roles": team_roles, "competencies": team_competencies, "links": 0 if is_long_listing(hb.competencies) else 2},
             (*role_files, assessment_file),
             "Load your team's checklist CSVs: a heatmap per role, self against manager, the weakest competencies and the trend.",
             hide=("navigation",),

@@ -58,16 +58,18 @@
 
   /* The roles the handbook knows, read from the page. */
   function readRoles() {
-    var roles = {}, known = {};
+    var roles = {}, known = [];
     document.querySelectorAll(".hb-team-competencies li[data-competency]").forEach(function (li) {
-      known[li.dataset.competency] = { id: li.dataset.competency, name: li.dataset.name, link: li.querySelector("a"),
-        develop: Array.prototype.slice.call(li.querySelectorAll(".hb-team-develop a")) };
+      var link = li.querySelector("a");
+      known.push({ id: li.dataset.competency, name: link.textContent, link: link,
+        develop: Array.prototype.slice.call(li.querySelectorAll(".hb-team-develop a")) });
     });
     document.querySelectorAll(".hb-team-role").forEach(function (section) {
-      var competencies = section.dataset.competencies.split(" ").filter(function (id) { return known[id]; })
-        .map(function (id) { return known[id]; });
+      // Positions in the competency list, which the page writes once for all roles.
+      var competencies = section.dataset.competencies.split(" ").filter(function (i) { return known[Number(i)]; })
+        .map(function (i) { return known[Number(i)]; });
       roles[section.dataset.role] = { id: section.dataset.role, name: section.dataset.name, expected: Number(section.dataset.expected),
-        competencies: competencies, link: section.querySelector("h3 a") };
+        competencies: competencies, link: section.querySelector("a") };
     });
     return roles;
   }

@@ -19,12 +19,13 @@ def test_team_page_says_nothing_leaves_the_browser_and_has_its_controls(real_sit
 def test_team_page_embeds_every_role_with_its_competencies_expected_level_and_develop_links(real_site, real_handbook):
     hb = real_handbook
     article = real_site.article(TEAM)
-    sections = {s["data-role"]: s for s in article.select("section.hb-team-role")}
+    sections = {s["data-role"]: s for s in article.select("li.hb-team-role")}
+    order = [li["data-competency"] for li in article.select(".hb-team-competencies li[data-competency]")]
     assert list(sections) == [r.id for r in hb.roles]
     for role in hb.roles:
         section = sections[role.id]
         assert section["data-expected"] == str(hb.rating_for(hb.expected_level(role)).value)
-        assert section["data-competencies"].split() == [c.id for c in hb.role_competencies(role)]
+        assert [order[int(i)] for i in section["data-competencies"].split()] == [c.id for c in hb.role_competencies(role)]
     items = {li["data-competency"]: li for li in article.select(".hb-team-competencies li[data-competency]")}
     shared = {c.id: c for r in hb.roles for c in hb.role_competencies(r)}
     assert len(article.select(".hb-team-competencies li[data-competency]")) == len(items) == len(shared)  # each once
