@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import shutil
@@ -33,9 +34,11 @@ class BuiltSite:
         """The page's main content, without navigation, header or footer."""
         return self.html(url).select_one("article.md-content__inner")
 
-    def search_index(self) -> dict:
-        """Material's search index as built."""
-        return json.loads((self.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    def search_pages(self) -> list[dict]:
+        """Every page in the Pagefind search index as built: url, content (plain text), meta and filters."""
+        # A fragment is gzip-compressed JSON after a fixed signature.
+        fragments = sorted((self.root / "pagefind" / "fragment").glob("*.pf_fragment"))
+        return [json.loads(gzip.decompress(f.read_bytes()).removeprefix(b"pagefind_dcd")) for f in fragments]
 
 
 def mkdocs_build(config: Path, site_dir: Path, environment: dict[str, str] | None = None) -> BuiltSite:

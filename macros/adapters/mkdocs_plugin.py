@@ -6,8 +6,8 @@ All build state lives on the plugin instance. MkDocs keeps an instance that defi
 
 from __future__ import annotations
 
-import json
 import logging
+import time
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,8 @@ from ..site.history import History, read_history
 from ..site.navigation import expand_nav
 from ..site.render import make_environment, render_template
 from ..site.repository import Repository
-from .preview import PreviewMemory, fingerprint, merge_search_docs, unchanged_pages
+from ..site.search import index_site, search_entry
+from .preview import PreviewMemory, fingerprint, unchanged_pages
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 # What a page's Markdown becomes while the preview shows data problems: no template code for mkdocs-macros to run.
@@ -187,16 +188,19 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         context["handbook_history_url"] = self._repository.history_url(sources[0]) if sources else ""
         context["handbook_sources"] = self._repository.files(spec.files if spec is not None else sources)
         context["handbook_generated"] = spec is not None
+        excluded = bool((page.meta.get("search") or {}).get("exclude"))
+        context["handbook_search"] = search_entry(spec, exclude=excluded)
+        # The preview writes no search index (see on_post_build): the search dialog says so instead of failing.
+        context["handbook_search_ready"] = self._command != "serve"
         return context
 
-    @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Fail the build when a record in the data is missing from the page that should show it."""
+        """Fail the build when a record in the data is missing from the page that should show it; then index the site
+        for search."""
         if self._problems:
-            return  # the preview shows the data problems; the search index is whole again after the next good build
+            return  # the preview shows the data problems
         assert self._check is not None
         if self.preview is not None:
-            self._restore_search_index(Path(config.site_dir))
             missing = self._check.missing(built=self._site().markdown)  # unchanged pages were checked when last built
         else:
             missing = self._check.missing()
@@ -204,18 +208,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             listed = "\n".join(f"  - {line}" for line in missing[:50])
             more = f"\n  ... and {len(missing) - 50} more" if len(missing) > 50 else ""
             raise PluginError(f"{len(missing)} data records are missing from the built pages:\n{listed}{more}")
-
-    def _restore_search_index(self, site_dir: Path) -> None:
-        """In an incremental preview the search plugin indexes only the rebuilt pages: merge the others back in."""
-        assert self.preview is not None
-        index_file = site_dir / "search" / "search_index.json"
-        if not index_file.exists():
-            return
-        index = json.loads(index_file.read_text(encoding="utf-8"))
-        if self.preview.search_docs:
-            index["docs"] = merge_search_docs(self.preview.search_docs, index["docs"], self._live_urls)
-            index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        self.preview.search_docs = index["docs"]
+        # `mkdocs serve` skips the index: it would add seconds to every incremental rebuild, and the preview's search
+        # dialog says that search works in the built site. Builds (and the tests' sites) always index.
+        if self._command != "serve":
+            start = time.perf_counter()
+            pages = index_site(Path(config.site_dir))
+            log.info("Search: indexed %d pages with Pagefind in %.1f s", pages, time.perf_counter() - start)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when a data file or a handbook template changes."""

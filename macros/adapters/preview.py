@@ -4,10 +4,9 @@ MkDocs' dirty mode re-renders a page only when its file reports a change. Genera
 is in memory), so a data edit re-rendered every page: about as slow as a full build. This module remembers each
 generated page's Markdown between the rebuilds of one `mkdocs serve` and tells which ones are unchanged. A full
 rebuild still happens whenever something every page shows may have changed: the navigation (any title or path),
-a template or asset under overrides/, or mkdocs.yml. The search index, which MkDocs' dirty mode would shrink to
-the rebuilt pages, is merged back: entries of the rebuilt pages are replaced, the others kept. While the data has
-problems, the plugin serves their report in every page (the previous build's pages and navigation keep their URLs),
-and the next good build renders everything again.
+a template or asset under overrides/, or mkdocs.yml. The preview writes no search index (the plugin's on_post_build
+says why). While the data has problems, the plugin serves their report in every page (the previous build's pages and
+navigation keep their URLs), and the next good build renders everything again.
 """
 
 from __future__ import annotations
@@ -24,7 +23,6 @@ class PreviewMemory:
 
     fingerprint: str = ""
     markdown: dict[str, str] = field(default_factory=dict)
-    search_docs: list[dict[str, Any]] = field(default_factory=list)
     nav: Any = None  # the last good build's expanded navigation, kept while the data has problems
 
 
@@ -43,10 +41,3 @@ def unchanged_pages(memory: PreviewMemory, current: str, markdown: dict[str, str
     if not memory.markdown or memory.fingerprint != current:
         return set()
     return {src for src, text in markdown.items() if memory.markdown.get(src) == text}
-
-
-def merge_search_docs(previous: list[dict[str, Any]], rebuilt: list[dict[str, Any]], live_urls: set[str]) -> list[dict[str, Any]]:
-    """The full search index after a partial rebuild: rebuilt pages' entries replace theirs, removed pages drop out."""
-    rebuilt_pages = {doc["location"].split("#")[0] for doc in rebuilt}
-    kept = [doc for doc in previous if doc["location"].split("#")[0] not in rebuilt_pages and doc["location"].split("#")[0] in live_urls]
-    return kept + rebuilt

@@ -73,6 +73,7 @@ class PageSpec:
     description: str = ""
     hide: tuple[str, ...] = field(default=())  # Material page parts to hide, e.g. the sidebars of wide pages
     search_boost: float | None = None  # below 1 for working pages (forms) that repeat a record's name, so the record's page ranks first
+    search_names: tuple[str, ...] = ()  # the record's own names (a role's titles, a competency's aliases): search ranks them first
     shows: tuple[str, ...] = ()  # record texts a reader must find on the built page (the nothing-lost check)
     related: tuple[str, ...] = ()
 

@@ -45,6 +45,7 @@ def plan_pages(handbook: Handbook) -> list[PageSpec]:
                 {"handbook": hb, "role": role, "family": hb.family[role.family], "competencies": competencies},
                 (role_file, *own_files),
                 role.summary,
+                search_names=(role.name, *role.titles),
                 shows=(
                     *texts(role),
                     *texts_of(competencies, "name", "behaviors"),
@@ -157,6 +158,7 @@ def plan_pages(handbook: Handbook) -> list[PageSpec]:
                     },
                     (hb.source("competency", competency.id).file, levels_file, *evidence_files),
                     competency.definition,
+                    search_names=(competency.name, *competency.aliases),
                     shows=(
                         *texts(competency, "name", "definition", "behaviors", "levels"),
                         *names(hb.roles_by_competency[competency.id]),

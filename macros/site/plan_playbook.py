@@ -45,6 +45,7 @@ def plan_playbook_pages(hb: Handbook) -> list[PageSpec]:
                 {"handbook": hb, "play": play, "behaviors": hb.play_behaviors(play), "experiments": hb.experiments_by_play[play.id]},
                 (hb.source("play", play.id).file,),
                 play.goal,
+                search_names=(play.name,),
                 shows=(
                     *texts(play, "name", "goal", "trigger", "activities", "questions", "talk_tracks", "content", "exit_criteria"),
                     hb.phase[play.phase].name,

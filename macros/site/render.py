@@ -133,8 +133,6 @@ def render_page(env: Environment, spec: PageSpec) -> str:
         meta["description"] = str(attribute_text(spec.description))
     if spec.hide:
         meta["hide"] = list(spec.hide)
-    if spec.search_boost is not None:
-        meta["search"] = {"boost": spec.search_boost}
     front = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
     body = render_template(env, spec.template, spec.src_uri, **spec.context)
     return f"---\n{front}---\n\n{body}"

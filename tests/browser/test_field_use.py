@@ -293,7 +293,7 @@ SMALL_TARGETS = """() => {
     if (el.tagName === "LABEL" && !el.control) return;
     // A visually hidden radio, checkbox or file input is operated through its label: measure the label.
     const box = el.tagName === "INPUT" && el.closest("label") && getComputedStyle(el).opacity === "0" ? el.closest("label") : el;
-    if (!shown(box) || el.closest("[hidden], .md-sidebar, .md-search")) return;
+    if (!shown(box) || el.closest("[hidden], .md-sidebar, dialog:not([open])")) return;
     const r = box.getBoundingClientRect();
     const name = (el.textContent || el.name || "").trim().slice(0, 40);
     if (r.width < 24 || r.height < 24) small.push(`${el.tagName} '${name}' ${Math.round(r.width)}x${Math.round(r.height)}`);

@@ -111,4 +111,4 @@ def test_adding_a_role_file_adds_its_page_links_matrix_column_and_search_entries
     assert [a.get_text(strip=True) for a in site.article("matrix/").select("thead a")] == ["Floor Sales", "Phone Sales"]
     nav = [a.get_text(strip=True) for a in site.html("roles/phone-sales/").select("nav.md-nav--primary a.md-nav__link")]
     assert "Phone Sales" in nav
-    assert any(doc["location"].startswith("roles/phone-sales/") for doc in site.search_index()["docs"])
+    assert any(page["url"].startswith("/roles/phone-sales/") for page in site.search_pages())

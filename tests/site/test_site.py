@@ -100,10 +100,9 @@ def test_home_page_reaches_every_role_in_one_click(real_site, real_handbook):
 
 
 def test_search_finds_roles_competencies_behaviors_metrics_and_titles(real_site, real_handbook):
-    docs = real_site.search_index()["docs"]
-    corpus = " ".join(f"{d['title']} {d['text']}" for d in docs)
-    corpus = re.sub(r"<[^>]+>", " ", corpus)
-    corpus = " ".join(html.unescape(corpus).split())
+    pages = real_site.search_pages()
+    corpus = " ".join(" ".join([*p["meta"].values(), p["content"]]) for p in pages)
+    corpus = " ".join(corpus.split())
     for role in real_handbook.roles:
         assert role.name in corpus
         for title in role.titles:
@@ -115,11 +114,17 @@ def test_search_finds_roles_competencies_behaviors_metrics_and_titles(real_site,
     assert "# of new leads/opportunities" in corpus
 
 
-def test_no_page_carries_tags_that_would_swamp_search(real_site):
-    # Material boosts tag matches a million-fold: a "Sales Management" tag on every manager page
-    # made a search for "account management" miss the Account Management role entirely.
-    docs = real_site.search_index()["docs"]
-    assert not [d["location"] for d in docs if d.get("tags")]
+def test_search_indexes_each_page_content_only(real_site, real_handbook):
+    # The navigation names every role on every page: indexed, it would make any page match any role's name.
+    pages = {p["url"]: p for p in real_site.search_pages()}
+    role = real_handbook.roles[0]
+    other = real_handbook.roles[-1]
+    assert other.name not in pages[f"/roles/{role.id}/checklist/"]["content"]
+    assert "Skip to content" not in " ".join(p["content"] for p in pages.values())
+    assert "/404.html" not in pages and "/print/" not in pages
+    assert pages[f"/roles/{role.id}/"]["meta"]["kind"] == "Role"
+    assert pages[f"/roles/{role.id}/"]["meta"]["names"] == " · ".join((role.name, *role.titles))
+    assert pages[f"/roles/{role.id}/"]["meta"]["title"] == role.name  # no permalink pilcrow
 
 
 def test_nothing_loads_from_other_hosts(real_site):

@@ -1,0 +1,97 @@
+"""Site search: what each page tells the search index (its kind, names, weight), and the Pagefind index of a built site.
+
+The index is Pagefind's: a static, chunked index written into the built site as `pagefind/`. A reader's browser
+downloads only the few chunks a query needs, so search costs the same at any size of handbook, and nothing is loaded
+before the reader opens search. Ranking follows the handbook's rules:
+
+- a page's own names (a role's name and job titles, a competency's name and aliases) are a `names` meta field that
+  ranks far above body text, so a search for a title or an alias finds its page first;
+- working pages that repeat a record's name (checklists, scorecards, coaching) weigh their text at half, and dated
+  cohort pages at a tenth;
+- the reader's browser lists cohort pages after every other result (a second query filtered on the `kind` filter),
+  so a dated cohort never outranks a role, a competency or a play, whatever the scores.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from .paths import PageSpec
+
+# The kind of page, shown beside each result, by the template that renders it.
+KINDS = {
+    "role.md": "Role",
+    "role_checklist.md": "Checklist",
+    "role_hiring.md": "Scorecard",
+    "coaching.md": "Coaching",
+    "competency.md": "Competency",
+    "competency_evidence.md": "Evidence",
+    "competency_plays.md": "Plays",
+    "dimension.md": "Dimension",
+    "play.md": "Play",
+    "curriculum.md": "Curriculum",
+    "curriculum_week.md": "Session",
+    "certification.md": "Certification",
+    "exam.md": "Exam",
+    "cohort.md": "Cohort",
+}
+# Listed after every other kind, whatever their scores: the reader's script queries them separately.
+LAST_KINDS = ("Cohort",)
+LISTING_KIND = "Listing"  # generated index and overview pages
+GUIDE_KIND = "Guide"  # hand-written pages
+# Body weight of dated cohort pages: their titles repeat the curriculum's and the role's names on every page.
+COHORT_WEIGHT = 0.1
+INDEX_FOLDER = "pagefind"
+# Pagefind's own ready-made interfaces: the handbook has its own (overrides/assets/search.js), so they are not published.
+UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
+
+
+@dataclass(frozen=True)
+class SearchEntry:
+    """What one page tells the search index."""
+
+    kind: str
+    names: tuple[str, ...] = ()  # the page's own names, ranked far above body text
+    weight: float = 1.0  # body text weight (Pagefind's data-pagefind-weight, 0 to 10)
+    indexed: bool = True
+
+
+def search_entry(spec: PageSpec | None, *, exclude: bool = False) -> SearchEntry:
+    """The search entry of a generated page (from its spec) or of a hand-written one (`spec` None)."""
+    if exclude:
+        return SearchEntry(GUIDE_KIND, indexed=False)
+    if spec is None:
+        return SearchEntry(GUIDE_KIND)
+    kind = KINDS.get(spec.template, LISTING_KIND)
+    weight = COHORT_WEIGHT if kind in LAST_KINDS else spec.search_boost if spec.search_boost is not None else 1.0
+    return SearchEntry(kind, spec.search_names, weight)
+
+
+def index_site(site_dir: Path) -> int:
+    """Write the Pagefind index of a built site into `site_dir/pagefind/`; returns the number of pages indexed.
+
+    Only pages whose content is marked `data-pagefind-body` (overrides/main.html) are indexed: the navigation, header
+    and footer every page repeats stay out, and so do pages that opt out (the print page, 404).
+    """
+    target = site_dir / INDEX_FOLDER
+    shutil.rmtree(target, ignore_errors=True)
+    pages = asyncio.run(_index(site_dir.resolve(), target.resolve()))
+    for pattern in UNUSED:
+        for path in target.glob(pattern):
+            path.unlink()
+    return pages
+
+
+async def _index(site_dir: Path, target: Path) -> int:
+    # Imported here: the engine's other entry points (validate, render, export) never need Pagefind's binary.
+    from pagefind.index import PagefindIndex
+
+    # One language for the whole handbook: English stemming ("manager" finds "management"), one set of chunks.
+    # The heading permalinks' pilcrows would end every result title.
+    config = {"force_language": "en", "output_path": str(target), "exclude_selectors": [".headerlink"]}
+    async with PagefindIndex(config) as index:  # type: ignore[arg-type]
+        result = await index.add_directory(str(site_dir))
+    return int(result["page_count"])
