@@ -5,6 +5,7 @@
     python3 dev.py build    # strict build into site/ (swapped in only when the build succeeded; -f CONFIG, -d DIR)
     python3 dev.py test     # lint, then every test
     python3 dev.py bench    # the performance benchmark (scales 1, 4, 16 against plain MkDocs; several minutes)
+    python3 dev.py reader   # what a reader's browser transfers and waits for, search included, and Lighthouse scores
     python3 dev.py install  # only install (.venv, the `handbook` command, Chromium for browser tests), as CI does
     python3 dev.py lock     # regenerate requirements.txt from pyproject.toml with uv (--upgrade: newest releases)
 
@@ -159,6 +160,10 @@ def main(argv: list[str]) -> None:
     elif task == "bench":
         ensure_venv()
         _run(BIN / "python", "bench/bench.py", *rest)
+    elif task == "reader":
+        ensure_venv()
+        ensure_chromium()
+        _run(BIN / "python", "bench/reader.py", *rest)
     elif task == "lock":
         lock(rest)
     elif task == "install":
