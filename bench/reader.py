@@ -12,7 +12,8 @@ server that gzips text as a static host does (Content-Encoding: gzip) and counts
 - cold query: a fresh tab, search opened right after the page loaded, the query typed at 20 keys a second: time from
   the first keystroke to the first results, and the bytes that query transferred;
 - warm query: once search is ready, time from the last keystroke of a new query to its results;
-- heap: JS heap in use (CDP Performance.getMetrics JSHeapUsedSize) plus every worker's (Runtime.getHeapUsage);
+- heap: JS heap in use (CDP Performance.getMetrics JSHeapUsedSize) plus every worker's (Runtime.getHeapUsage), after
+  the cold query, after the warm ones, and once garbage is collected;
 - console errors and requests to any other host.
 
 Lighthouse 12 (mobile preset; installed with npm into bench/.node/, which git ignores) scores home, a role, a
@@ -210,6 +211,8 @@ class ReaderFigures:
     heap_mb: float
     heap_mb_page: float
     heap_mb_workers: float
+    heap_mb_after_queries: float  # after the warm queries too, garbage included
+    heap_mb_after_gc: float  # what stays once garbage is collected (page and workers)
     console_errors: list[str] = field(default_factory=list)
     foreign_requests: list[str] = field(default_factory=list)
 
@@ -227,6 +230,7 @@ class Tab:
         self.page.on("request", lambda r: None if r.url.startswith((base, "data:", "blob:")) else self.foreign.append(r.url))
         self.cdp = self.context.new_cdp_session(self.page)
         self.workers: list[str] = []
+        self.calls = 0
         self.replies: dict[str, list[dict[str, Any]]] = {}
         self.cdp.on("Target.attachedToTarget", self._attached)
         self.cdp.on("Target.receivedMessageFromTarget", self._received)
@@ -241,22 +245,28 @@ class Tab:
     def _received(self, event: dict[str, Any]) -> None:
         self.replies.setdefault(event["sessionId"], []).append(json.loads(event["message"]))
 
-    def heap(self) -> tuple[float, float]:
-        """MB of JS heap in use: the page's, and all its workers' together."""
-        metrics = {m["name"]: m["value"] for m in self.cdp.send("Performance.getMetrics")["metrics"]}
-        workers = 0.0
+    def _ask_workers(self, method: str) -> list[dict[str, Any]]:
+        """Send one CDP command to every worker; their replies (waiting up to 5 s)."""
+        self.calls += 1
         for session in self.workers:
-            message = json.dumps({"id": 9001, "method": "Runtime.getHeapUsage"})
+            message = json.dumps({"id": self.calls, "method": method})
             self.cdp.send("Target.sendMessageToTarget", {"sessionId": session, "message": message})
-        deadline = time.monotonic() + 5
-        pending = set(self.workers)
-        while pending and time.monotonic() < deadline:
+        deadline, replies = time.monotonic() + 5, {}
+        while len(replies) < len(self.workers) and time.monotonic() < deadline:
             self.page.wait_for_timeout(50)
-            for session in list(pending):
-                reply = next((m for m in self.replies.get(session, []) if m.get("id") == 9001), None)
+            for session in self.workers:
+                reply = next((m for m in self.replies.get(session, []) if m.get("id") == self.calls), None)
                 if reply is not None:
-                    pending.discard(session)
-                    workers += reply.get("result", {}).get("usedSize", 0)
+                    replies[session] = reply
+        return list(replies.values())
+
+    def heap(self, collect: bool = False) -> tuple[float, float]:
+        """MB of JS heap in use: the page's, and all its workers' together; after a garbage collection if `collect`."""
+        if collect:
+            self.cdp.send("HeapProfiler.collectGarbage")
+            self._ask_workers("HeapProfiler.collectGarbage")
+        metrics = {m["name"]: m["value"] for m in self.cdp.send("Performance.getMetrics")["metrics"]}
+        workers = sum(reply.get("result", {}).get("usedSize", 0) for reply in self._ask_workers("Runtime.getHeapUsage"))
         return metrics["JSHeapUsedSize"] / 1e6, workers / 1e6
 
     def close(self) -> None:
@@ -306,6 +316,7 @@ def measure_reader(browser: Any, base: str, counter: Any, scale: int, warm_runs:
     cold_ms = round(min(t for t in marks["shown"] if t >= marks["keys"][0]) - marks["keys"][0], 1)
     settle(tab.page, counter, quiet_ms=500)
     cold_bytes, cold_requests = counter.sent, counter.requests
+    page_heap, worker_heap = tab.heap()
 
     # Warm queries: search is ready; time from a new query's last keystroke to its results.
     warm: list[float] = []
@@ -321,7 +332,8 @@ def measure_reader(browser: Any, base: str, counter: Any, scale: int, warm_runs:
         last = marks["keys"][-1]
         after = [t for t in marks["shown"] if t >= last]
         warm.append(round(after[0] - last, 1) if after else 0.0)
-    page_heap, worker_heap = tab.heap()
+    after_queries = sum(tab.heap())
+    retained = sum(tab.heap(collect=True))
     errors, foreign = tab.errors, tab.foreign
     tab.close()
     return ReaderFigures(
@@ -338,6 +350,8 @@ def measure_reader(browser: Any, base: str, counter: Any, scale: int, warm_runs:
         heap_mb=round(page_heap + worker_heap, 1),
         heap_mb_page=round(page_heap, 1),
         heap_mb_workers=round(worker_heap, 1),
+        heap_mb_after_queries=round(after_queries, 1),
+        heap_mb_after_gc=round(retained, 1),
         console_errors=errors,
         foreign_requests=foreign,
     )
@@ -416,16 +430,18 @@ def build(scale: int, work: Path) -> Path:
 def table(figures: list[ReaderFigures]) -> str:
     """The reader figures as a Markdown table."""
     lines = [
-        "| scale | search | load (1 min) | role page | cold query: first results | cold query bytes | warm query (median) "
-        "| JS heap (page + workers) | errors | other hosts |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| scale | search | load (1 min) | role page | cold query: first results | its bytes | warm query (median) "
+        "| JS heap after it (page + workers) | after all queries | after GC | errors | other hosts |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for f in figures:
         lines.append(
             f"| {f.scale} | {f.ui} | {f.load[0]:.1f} | {f.page_bytes / 1024:.0f} KB ({f.page_requests} requests) "
             f"| {f.cold_first_results_ms:.0f} ms "
             f"| {f.cold_query_bytes / 1024:.0f} KB ({f.cold_query_requests} requests) | {f.warm_results_ms_median:.0f} ms "
-            f"| {f.heap_mb:.1f} MB ({f.heap_mb_page:.1f} + {f.heap_mb_workers:.1f}) | {len(f.console_errors)} | {len(f.foreign_requests)} |"
+            f"| {f.heap_mb:.1f} MB ({f.heap_mb_page:.1f} + {f.heap_mb_workers:.1f}) "
+            f"| {f.heap_mb_after_queries:.1f} MB | {f.heap_mb_after_gc:.1f} MB "
+            f"| {len(f.console_errors)} | {len(f.foreign_requests)} |"
         )
     return "\n".join(lines)
 

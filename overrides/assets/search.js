@@ -18,8 +18,8 @@
   var LAST_KINDS = ["Cohort"];
   // Meta fields outrank body text: `names` holds a page's own names (macros/site/search.py).
   var RANKING = { metaWeights: { title: 5, names: 10 } };
+  var MIN_LENGTH = 2;
   var engine = null;
-  var latest = 0;
 
   function load() {
     if (!engine) {
@@ -89,43 +89,67 @@
     return li;
   }
 
-  function show(query, found, pages) {
+  function show(query, found, pages, atLeast) {
     list.replaceChildren.apply(list, pages.map(item));
     list.setAttribute("data-query", query); // which query the list answers (the tests and bench/reader.py wait on it)
     if (!found) status.textContent = "No results for “" + query + "”.";
-    else status.textContent = found + (found === 1 ? " result" : " results") + (found > pages.length ? ", the first " + pages.length + " shown." : ".");
+    else if (found <= pages.length) status.textContent = found + (found === 1 ? " result." : " results.");
+    else status.textContent = (atLeast ? "At least " : "") + found + " results, the first " + pages.length + " shown.";
   }
 
+  function clear(message) {
+    list.replaceChildren();
+    list.removeAttribute("data-query");
+    status.textContent = message;
+  }
+
+  // One search at a time, and only the latest query: while the reader types, the queries typed in between are
+  // skipped rather than queued, so results follow the last keystroke however slow the device.
+  var pending = null;
+  var busy = false;
+
   function search() {
-    var query = input.value.trim();
-    var number = ++latest;
-    if (!query) {
-      list.replaceChildren();
-      list.removeAttribute("data-query");
-      status.textContent = "";
+    pending = input.value.trim();
+    if (!busy) next();
+  }
+
+  function next() {
+    var query = pending;
+    pending = null;
+    if (query === null || !ready) return;
+    // A single letter matches nearly every word: it would cost more than any real query and show nothing useful.
+    if (query.length < MIN_LENGTH) {
+      clear(query ? "Keep typing…" : "");
       return;
     }
-    if (!ready) return;
-    load()
-      .then(function (pagefind) {
-        // Two queries: cohort pages are listed after every other kind of page, whatever their scores.
-        return Promise.all([
-          pagefind.search(query, { filters: { kind: { none: LAST_KINDS } } }),
-          pagefind.search(query, { filters: { kind: { any: LAST_KINDS } } }),
-        ]);
-      })
-      .then(function (answers) {
-        if (number !== latest || !answers[0] || !answers[1]) return;
-        var results = answers[0].results.concat(answers[1].results);
-        return Promise.all(
-          results.slice(0, SHOWN).map(function (result) {
-            return result.data();
-          }),
-        ).then(function (pages) {
-          if (number === latest) show(query, results.length, pages);
+    busy = true;
+    answer(query)
+      .catch(failed)
+      .then(function () {
+        busy = false;
+        next();
+      });
+  }
+
+  function answer(query) {
+    return load().then(function (pagefind) {
+      return pagefind.search(query, { filters: { kind: { none: LAST_KINDS } } }).then(function (first) {
+        if (pending !== null || !first) return; // the reader typed on: the newer query is answered instead
+        // Cohort pages come after every other result: they are searched only to fill a short list.
+        var rest = first.results.length >= SHOWN ? null : pagefind.search(query, { filters: { kind: { any: LAST_KINDS } } });
+        return Promise.resolve(rest).then(function (last) {
+          if (pending !== null) return;
+          var results = last ? first.results.concat(last.results) : first.results;
+          return Promise.all(
+            results.slice(0, SHOWN).map(function (result) {
+              return result.data();
+            }),
+          ).then(function (pages) {
+            if (pending === null) show(query, results.length, pages, !rest);
+          });
         });
-      })
-      .catch(failed);
+      });
+    });
   }
 
   function typing(target) {
