@@ -1,6 +1,6 @@
 /* Playbook filter: show only the plays that match the chosen role, journey phase, deal stage and buyer role.
    The choice lives in the URL query (?role=..&stage=..), so a filtered view can be linked and bookmarked.
-   Without JavaScript the form stays hidden and every play is listed. */
+   Without JavaScript the form is hidden (a <noscript> style, overrides/main.html) and every play is listed. */
 (function () {
   "use strict";
 
@@ -49,7 +49,6 @@
     limitStages(form);
     var stage = params.get("stage");
     if (stage && hasOption(form.elements.stage, stage)) form.elements.stage.value = stage;
-    form.hidden = false;
 
     function apply(updateUrl) {
       limitStages(form);

@@ -74,3 +74,15 @@ def test_a_long_unbroken_string_does_not_widen_the_page(page, url: str, width: i
         "[...document.querySelectorAll('article .md-typeset__scrollwrap')].filter(w => w.scrollWidth > w.clientWidth + 1).length"
     )
     assert wide == 0, "a table is wider than the page"
+
+
+def test_search_results_show_data_payloads_as_text(page, dialogs: list[str]) -> None:
+    page.goto("roles/floor-sales/")
+    page.wait_for_load_state("load")
+    page.keyboard.press("/")
+    page.locator("#hb-search-input").fill("Floor Sales")
+    page.wait_for_function("document.querySelector('[data-hb-search-results]').getAttribute('data-query') === 'Floor Sales'")
+    titles = page.locator(".hb-search__title").all_inner_texts()
+    assert "Floor Sales <script>alert(1)</script>" in titles  # the name as the reader wrote it, shown as text
+    assert page.locator("[data-hb-search-results] script, [data-hb-search-results] img").count() == 0
+    assert dialogs == [] and page.evaluate("window.__ran") == []

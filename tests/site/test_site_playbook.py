@@ -45,7 +45,11 @@ def test_journey_map_cells_hold_exactly_the_plays_of_their_stage(real_site, real
 def test_playbook_index_lists_every_play_without_javascript_and_carries_filter_data(real_site, real_handbook):
     article = real_site.article("plays/")
     form = article.select_one("form[data-play-filter]")
-    assert form.has_attr("hidden")  # shown by play-filter.js only: without scripts, the list is the page
+    # In the page from the first paint (no layout shift when the script starts); without scripts a <noscript> style
+    # hides it, and the list is the page.
+    assert not form.has_attr("hidden") and "hb-needs-script" in form["class"]
+    noscript = real_site.html("plays/").head.find("noscript")
+    assert noscript is not None and ".hb-needs-script" in noscript.decode_contents()
     options = {select["name"]: [o["value"] for o in select.select("option") if o["value"]] for select in form.select("select")}
     assert options == {
         "role": [r.id for r in real_handbook.roles],
