@@ -157,6 +157,11 @@
   }
 
   openButton.addEventListener("click", open);
+  // A page's own "Search the handbook" buttons (class hb-search-open, hidden until a search exists) open it too.
+  document.querySelectorAll("button.hb-search-open").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", open);
+  });
   dialog.querySelector("[data-hb-search-close]").addEventListener("click", close);
   dialog.addEventListener("close", function () {
     openButton.focus();

@@ -178,3 +178,18 @@ def test_open_search_dialog_is_accessible(page) -> None:
     results = Axe().run(page, options={"resultTypes": ["violations"]})
     serious = [f"{v['id']}: {v['help']}" for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == []
+
+
+def test_a_search_button_in_a_page_opens_the_dialog(page, site_url: str) -> None:
+    # Pages may offer their own "Search the handbook" button (class hb-search-open, hidden until a search exists).
+    def add_button(route) -> None:
+        response = route.fetch()
+        button = '<button type="button" class="hb-search-open" hidden>Search the handbook</button>'
+        route.fulfill(response=response, body=response.text().replace("</article>", button + "</article>", 1))
+
+    page.route(site_url + "roles/", add_button)
+    page.goto("roles/")
+    page.wait_for_load_state("load")
+    page.locator("article button.hb-search-open").click()
+    assert page.locator("dialog.hb-search__dialog").is_visible()
+    assert page.evaluate("document.activeElement.id") == "hb-search-input"
