@@ -24,6 +24,7 @@ PAGE_PATHS = {
     "matrix": "matrix.md",
     "matrix-part": "matrix/{id}.md",  # parts of the matrix of a large handbook
     "profile-mapping": "profile-mapping.md",
+    "team": "team.md",
     # Training. A week's id is '<curriculum>/week-<n>' (PlannedSession.week_ref).
     "curricula": "curricula/index.md",
     "curriculum": "curricula/{id}/index.md",

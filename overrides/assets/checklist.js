@@ -5,7 +5,8 @@
   "use strict";
 
   var MODES = { self: "Self-assessment", manager: "Manager observation" };
-  var CSV_COLUMNS = ["role", "mode", "competency", "behavior", "rating", "note", "competency_name", "behavior_text"];
+  // person and date come last: the team page reads them; older files without them still import.
+  var CSV_COLUMNS = ["role", "mode", "competency", "behavior", "rating", "note", "competency_name", "behavior_text", "person", "date"];
   var SVG = "http://www.w3.org/2000/svg";
   var FIT_SHARE = 0.5; // role fit needs at least this share of the other role's competencies rated
 
@@ -116,13 +117,15 @@
     var self = this;
     this.toolbar.hidden = false;
     this.root.querySelector('input[name="hb-mode"][value="' + this.mode + '"]').checked = true;
+    this.root.querySelector('input[name="hb-person"]').value = load(storageKey(this.role, "person"), "");
     var select = this.root.querySelector('select[name="hb-target"]');
     if (select.querySelector('option[value="' + this.target + '"]')) select.value = String(this.target);
     else this.target = Number(select.value);
 
     this.root.addEventListener("change", function (event) {
       var el = event.target;
-      if (el.name === "hb-mode") { self.mode = el.value; save(storageKey(self.role, "mode"), self.mode); self.showMode(); }
+      if (el.name === "hb-person") save(storageKey(self.role, "person"), el.value.trim());
+      else if (el.name === "hb-mode") { self.mode = el.value; save(storageKey(self.role, "mode"), self.mode); self.showMode(); }
       else if (el.name === "hb-target") { self.target = Number(el.value); save(storageKey(self.role, "target"), self.target); self.refresh(); }
       else if (el.dataset.action === "import" && el.files.length) { self.importFile(el.files[0]); el.value = ""; }
     });
@@ -382,13 +385,24 @@
     this.status.textContent = message;
   };
 
+  /* Who was rated, as typed on the page (optional), and today's date in the reader's time zone. */
+  Checklist.prototype.person = function () {
+    var field = this.root.querySelector('input[name="hb-person"]');
+    return field ? field.value.trim() : "";
+  };
+
+  function today() {
+    var now = new Date();
+    return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+  }
+
   Checklist.prototype.exportCsv = function () {
-    var self = this, state = this.states[this.mode], lines = [CSV_COLUMNS.join(",")];
+    var self = this, state = this.states[this.mode], lines = [CSV_COLUMNS.join(",")], person = this.person(), date = today();
     this.lists.forEach(function (list) {
       list.querySelectorAll(".hb-behavior").forEach(function (fieldset) {
         var key = self.key(list, fieldset);
         lines.push([self.role, self.mode, list.dataset.competency, fieldset.dataset.behavior, state.ratings[key] || "",
-          state.notes[key] || "", list.dataset.name, fieldset.querySelector("legend").textContent].map(csvField).join(","));
+          state.notes[key] || "", list.dataset.name, fieldset.querySelector("legend").textContent, person, date].map(csvField).join(","));
       });
     });
     var blob = new Blob([lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" });

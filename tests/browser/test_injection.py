@@ -20,6 +20,7 @@ PAGES += ["roles/floor-sales/checklist/", "roles/floor-sales/hiring/", "roles/fl
 PAGES += ["curricula/", "curricula/basics/", "curricula/basics/week-1/", "certifications/store-call/", "exams/store-exam/"]
 PAGES += ["cohorts/spring/", "coverage/", "plays/", "plays/ask-for-the-sale/", "plays/walk-in-greeting/", "journey-map/"]
 PAGES += ["qualification/", "service-levels/", "experiments/"]
+PAGES += ["team/"]
 
 
 @pytest.fixture
@@ -74,3 +75,19 @@ def test_a_long_unbroken_string_does_not_widen_the_page(page, url: str, width: i
         "[...document.querySelectorAll('article .md-typeset__scrollwrap')].filter(w => w.scrollWidth > w.clientWidth + 1).length"
     )
     assert wide == 0, "a table is wider than the page"
+
+
+def test_team_view_shows_markup_in_names_as_text(page, dialogs: list[str], tmp_path) -> None:
+    page.goto("team/")
+    first = int(page.locator('li.hb-team-role[data-role="floor-sales"]').get_attribute("data-competencies").split()[0])
+    competency = page.locator(".hb-team-competencies li[data-competency]").nth(first).get_attribute("data-competency")
+    person = "<img src=x onerror=alert(1)>"
+    path = tmp_path / "rep.csv"
+    path.write_text(f'role,mode,competency,behavior,rating,person,date\r\nfloor-sales,manager,{competency},b,1,"{person}",2026-01-01\r\n')
+    page.locator('input[data-action="load"]').set_input_files(str(path))
+    page.locator(".hb-status", has_text="Loaded 1 file").wait_for()
+    page.locator(".hb-team__weakest li").first.hover()
+    assert page.locator(".hb-team__heatmap tbody th").inner_text() == person
+    assert dialogs == []
+    assert page.evaluate("window.__ran") == []
+    assert page.locator("article img[src='x'], article script").count() == 0

@@ -22,9 +22,11 @@ PAGES += ["curricula/", "curricula/basics/", "curricula/basics/week-1/", "certif
 PAGES += ["cohorts/spring/", "coverage/", "plays/", "plays/ask-for-the-sale/", "plays/walk-in-greeting/", "journey-map/"]
 PAGES += ["qualification/", "service-levels/", "experiments/"]
 PAGES += ["evidence/"]  # evidence of impact
+PAGES += ["team/"]  # the team view: role and competency names in its reference list and data attributes
 # Admonitions and details that templates write on purpose (never from data): their titles are fixed text.
 TEMPLATE_BLOCK_TITLES = (
     "Your ratings stay in this browser",
+    "The files stay in this browser",  # the team view
     "Scores stay in this browser",
     "Interview questions for ",
     "Synthetic example: these are not real results",
