@@ -57,6 +57,19 @@ def page_path(kind: str, record_id: str = "") -> str:
     return PAGE_PATHS[kind].format(id=record_id)
 
 
+def directory_url(src_uri: str) -> str:
+    """The URL path a source page is published at with directory URLs: roles/x/index.md -> roles/x/, a/b.md -> a/b/."""
+    stem = src_uri[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def page_url(kind: str, record_id: str = "") -> str:
+    """The URL of a record's page relative to the site root (for data files that link to pages)."""
+    return directory_url(page_path(kind, record_id))
+
+
 @dataclass(frozen=True)
 class PageSpec:
     """One generated page: its path, title, template, the models it shows and its data files.

@@ -102,18 +102,15 @@ def plan_pages(handbook: Handbook) -> list[PageSpec]:
                 ),
             )
         )
-    team_roles = tuple((r, hb.role_competencies(r), hb.rating_for(hb.expected_level(r))) for r in hb.roles)
-    team_competencies = tuple({c.id: c for _, members, _ in team_roles for c in members}.values())
     specs.append(
         PageSpec(
             page_path("team"),
             "Team view",
             "team.md",
-            {"handbook": hb, "roles": team_roles, "competencies": team_competencies, "links": 0 if is_long_listing(hb.competencies) else 2},
+            {"handbook": hb},
             (*role_files, assessment_file),
             "Load your team's checklist CSVs: a heatmap per role, self against manager, the weakest competencies and the trend.",
             hide=("navigation",),
-            shows=(*names(hb.roles), *names(team_competencies)),
         )
     )
     evidence_files = tuple(f for f in hb.data_files if f.endswith(("/metrics.yml", "/evidence.yml")))

@@ -435,7 +435,7 @@
     this.lists.forEach(function (list) {
       list.querySelectorAll(".hb-behavior").forEach(function (fieldset) { known[self.key(list, fieldset)] = true; });
     });
-    var imported = { self: emptyState(), manager: emptyState() }, seen = {}, skipped = [];
+    var imported = { self: emptyState(), manager: emptyState() }, seen = {}, skipped = [], people = {};
     for (var i = 0; i < rows.length; i++) {
       var row = rows[i], line = i + 2;
       var role = row[col.role], mode = row[col.mode], key = row[col.competency] + "/" + row[col.behavior];
@@ -445,6 +445,8 @@
       var rating = row[col.rating].trim();
       if (rating && !/^[1-9][0-9]?$/.test(rating)) { this.say("Row " + line + ": rating must be a whole number, found '" + rating + "': nothing was imported."); return; }
       seen[mode] = true;
+      var person = col.person >= 0 ? (row[col.person] || "").trim() : "";
+      if (person) people[person] = true;
       if (rating) imported[mode].ratings[key] = Number(rating);
       var note = col.note >= 0 ? restore(row[col.note] || "") : "";
       if (note.trim()) imported[mode].notes[key] = note;
@@ -471,10 +473,26 @@
         " into the " + MODES[mode].toLowerCase();
     });
     this.showMode();
+    var personNote = this.adoptPerson(Object.keys(people));
     var elsewhere = modes.filter(function (mode) { return mode !== self.mode; });
     this.say("Imported " + parts.join(" and ") + "." +
       (elsewhere.length ? " You are still rating as " + MODES[this.mode] + "; choose " + MODES[elsewhere[0]] + " under Who is rating to see the imported ratings." : "") +
-      (skipped.length ? " Skipped rows " + skipped.join(", ") + ", whose behaviors are no longer on this checklist." : ""));
+      (skipped.length ? " Skipped rows " + skipped.join(", ") + ", whose behaviors are no longer on this checklist." : "") +
+      personNote);
+  };
+
+  /* Who the imported file rated fills an empty "Who is rated", so the manager's own export names the same person;
+     a different name already typed is kept and pointed out rather than overwritten. */
+  Checklist.prototype.adoptPerson = function (people) {
+    if (people.length !== 1) return "";
+    var field = this.root.querySelector('input[name="hb-person"]'), current = this.person();
+    if (!field || current === people[0]) return "";
+    if (!current) {
+      field.value = people[0];
+      save(storageKey(this.role, "person"), people[0]);
+      return " Who is rated is now '" + people[0] + "', as in the file.";
+    }
+    return " The file rated '" + people[0] + "'; Who is rated still says '" + current + "'.";
   };
 
   function init() {

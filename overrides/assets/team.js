@@ -1,7 +1,7 @@
 /* Team view: reads behavior checklist CSVs (overrides/assets/checklist.js exports them) in the browser and shows,
    per role, a heatmap of people x competencies, self against manager, the calibration gap, the weakest competencies
-   and the trend across dates. The roles, competencies, expected levels and develop links come from the page's HTML
-   (overrides/handbook/team.md). The files are only read, never uploaded or stored. */
+   and the trend across dates. The roles, competencies, expected levels and develop links come from team.json, fetched
+   from this site when the first files are loaded. The CSV files are only read, never uploaded or stored. */
 (function () {
   "use strict";
 
@@ -56,27 +56,30 @@
     return node;
   }
 
-  /* The roles the handbook knows, read from the page. */
-  function readRoles() {
-    var roles = {}, known = [];
-    document.querySelectorAll(".hb-team-competencies li[data-competency]").forEach(function (li) {
-      var link = li.querySelector("a");
-      known.push({ id: li.dataset.competency, name: link.textContent, link: link,
-        develop: Array.prototype.slice.call(li.querySelectorAll(".hb-team-develop a")) });
+  /* The roles the handbook knows, from team.json (macros/site/team_data.py); its links are relative to the site root,
+     so they are resolved against the file's own address. */
+  function readRoles(data, base) {
+    function link(url, text, kind) {
+      var a = el("a", { href: new URL(url, base).href }, text);
+      if (kind) a.dataset.kind = kind;
+      return a;
+    }
+    var known = data.competencies.map(function (c) {
+      return { id: c.id, name: c.name, link: link(c.url, c.name),
+        develop: c.develop.map(function (d) { return link(d.url, d.title, d.kind); }) };
     });
-    document.querySelectorAll(".hb-team-role").forEach(function (section) {
-      // Positions in the competency list, which the page writes once for all roles.
-      var competencies = section.dataset.competencies.split(" ").filter(function (i) { return known[Number(i)]; })
-        .map(function (i) { return known[Number(i)]; });
-      roles[section.dataset.role] = { id: section.dataset.role, name: section.dataset.name, expected: Number(section.dataset.expected),
-        competencies: competencies, link: section.querySelector("a") };
+    var roles = {};
+    data.roles.forEach(function (r) {
+      roles[r.id] = { id: r.id, name: r.name, expected: r.expected, link: link(r.url, r.name),
+        competencies: r.competencies.map(function (i) { return known[i]; }) };
     });
     return roles;
   }
 
   function Team(root) {
     this.root = root;
-    this.roles = readRoles();
+    this.roles = null; // read from team.json when the first files are loaded
+    this.source = new URL(root.dataset.source, window.location.href);
     this.sheets = []; // one per loaded file: {role, mode, person, date, scores: {competency: mean}}
     this.status = root.querySelector(".hb-status");
     this.results = root.querySelector(".hb-team__results");
@@ -109,9 +112,33 @@
     this.status.textContent = message;
   };
 
+  /* The roles, fetched once: a page that is only opened costs nothing more than its HTML. */
+  Team.prototype.loadRoles = function () {
+    var self = this;
+    if (!this.rolesLoading) {
+      this.rolesLoading = fetch(this.source.href)
+        .then(function (response) {
+          if (!response.ok) throw new Error("HTTP " + response.status);
+          return response.json();
+        })
+        .then(function (data) { self.roles = readRoles(data, self.source); })
+        .catch(function (error) { self.rolesLoading = null; throw error; });
+    }
+    return this.rolesLoading;
+  };
+
   Team.prototype.loadFiles = function (files) {
+    var self = this;
+    files = Array.prototype.slice.call(files);
+    this.say("Reading " + files.length + " file" + (files.length === 1 ? "" : "s") + " ...");
+    this.loadRoles().then(function () { self.readFiles(files); }, function (error) {
+      self.say("Could not read the handbook's roles (" + self.source.pathname + ": " + error.message + "); nothing was loaded. Reload the page and try again.");
+    });
+  };
+
+  Team.prototype.readFiles = function (files) {
     var self = this, pending = files.length, problems = [], loaded = 0;
-    Array.prototype.forEach.call(files, function (file) {
+    files.forEach(function (file) {
       var reader = new FileReader();
       reader.onload = function () {
         var problem = self.addSheet(file.name, String(reader.result));

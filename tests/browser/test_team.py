@@ -165,7 +165,7 @@ def test_files_dropped_on_the_page_load_and_print_shows_only_the_results(page, r
 
     page.emulate_media(media="print")
     assert not page.locator(".hb-team__controls").is_visible()
-    assert not page.locator(".hb-team-roles").is_visible()
+    assert page.locator(".hb-team-roles").count() == 1 and not page.locator(".hb-team-roles").is_visible()
     assert not page.locator("#roles").is_visible()
     assert page.locator(".hb-team__heatmap").is_visible()
 
@@ -190,3 +190,27 @@ def test_team_view_works_after_instant_navigation(page, real_handbook, tmp_path)
     page.locator('input[data-action="load"]').set_input_files(files[:2])
     page.locator(".hb-status", has_text="Loaded 2 files").wait_for()
     assert page.locator(".hb-team__heatmap tbody tr").count() == 1
+
+
+def test_role_data_is_fetched_only_when_files_are_loaded_and_a_failure_is_said(page, real_handbook, tmp_path, watch):
+    hb = real_handbook
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(TEAM)
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in requested if u.endswith("/team.json")]  # opening the page costs only its HTML
+    ids = [c.id for c in hb.role_competencies(hb.role["account-management"])]
+    one = checklist_csv(tmp_path / "one.csv", hb, "account-management", "self", "Ana", "2026-06-10", dict.fromkeys(ids, 3))
+
+    page.route("**/team.json", lambda route: route.fulfill(status=503, body="down"))
+    page.locator('input[data-action="load"]').set_input_files(str(one))
+    page.locator(".hb-status", has_text="Could not read the handbook's roles").wait_for()
+    assert "HTTP 503" in page.locator(".hb-status").inner_text()
+    assert page.locator(".hb-team__heatmap").count() == 0
+    watch.errors[:] = [e for e in watch.errors if "status of 503" not in e]  # the failure this test asked for
+
+    page.unroute("**/team.json")  # the next attempt fetches again and succeeds
+    page.locator('input[data-action="load"]').set_input_files(str(one))
+    page.locator(".hb-status", has_text="Loaded 1 file").wait_for()
+    assert page.locator(".hb-team__heatmap").count() == 1
+    assert len([u for u in requested if u.endswith("/team.json")]) == 2
