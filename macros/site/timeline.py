@@ -152,7 +152,7 @@ class ChangeHistory:
         try:
             archive = self._git_bytes("archive", "--format=tar", point.tree)
         except GitUnavailable:
-            return "git could not read it"
+            return "could not be read from git"
         with tempfile.TemporaryDirectory(prefix="handbook-history-") as tmp:
             folder = Path(tmp) / self.data_dir.name  # the same folder name: problems and sources read 'data/...'
             folder.mkdir()
@@ -162,9 +162,9 @@ class ChangeHistory:
                 return load_handbook(folder)
             except DataError as error:
                 count = len(error.problems)
-                return f"its data does not load with this version of the handbook ({count} problem{'s' if count != 1 else ''})"
+                return f"does not load with this version of the handbook ({count} problem{'s' if count != 1 else ''})"
             except Exception as error:  # an old format can trip any check: the build goes on without that point
-                return f"its data does not load with this version of the handbook ({type(error).__name__})"
+                return f"does not load with this version of the handbook ({type(error).__name__})"
 
     def _tags(self) -> list[tuple[str, str, int]]:
         """Release tags on the current branch's history: name, commit and commit time, oldest first."""
@@ -237,4 +237,4 @@ def _distinct(points: list[Point]) -> list[Point]:
 
 
 def _problem(point: Point, loaded: Handbook | str) -> str:
-    return "" if isinstance(loaded, Handbook) else f"the data at {point.name} could not be read: {loaded}"
+    return "" if isinstance(loaded, Handbook) else f"the data at {point.name} {loaded}"
