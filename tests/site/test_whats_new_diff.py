@@ -8,8 +8,10 @@ import pytest
 from sites import FIXTURES
 
 from macros.handbook import Handbook
-from macros.handbook.changes import Changes, KindChanges, diff_handbooks
+from macros.handbook.changes import Changes, KindChanges, RecordChange, diff_handbooks
 from macros.loading import load_handbook
+from macros.site.plan_whats_new import plan_whats_new_page
+from macros.site.timeline import Period, WhatsNew
 
 
 @pytest.fixture(scope="module")
@@ -107,3 +109,41 @@ def test_a_section_one_point_lacks_is_a_note_not_a_list_of_every_record(tiny: Ha
         f"Training was added ({len(real_handbook.curricula)} curricula).",
     )
     assert diff_handbooks(real_handbook, tiny).notes == ("The playbook was removed.", "Training was removed.")
+
+
+def test_records_still_in_the_handbook_link_to_their_current_page(real_handbook: Handbook):
+    competency = real_handbook.competencies[0]
+    behavior = competency.behaviors[0]
+    planned = real_handbook.planned_sessions[real_handbook.curricula[0].id][3]
+    play = real_handbook.plays[0]
+    kinds = (
+        KindChanges("behavior", "Behaviors", changed=(RecordChange("behavior", f"{competency.id}/{behavior.id}", behavior.text),)),
+        KindChanges("play", "Plays", added=(RecordChange("play", play.id, play.name),), removed=(RecordChange("play", play.id, "Old"),)),
+        KindChanges(
+            "session",
+            "Sessions",
+            added=(
+                RecordChange("session", f"{planned.curriculum.id}/{planned.session.id}", planned.session.title),
+                RecordChange("session", f"{planned.curriculum.id}/gone", "A session no longer taught"),
+            ),
+        ),
+    )
+    whats_new = WhatsNew("tags", (Period("v2", "2026-02-01", Changes(kinds)),))
+    spec = plan_whats_new_page(real_handbook, whats_new)
+    (shown,) = spec.context["periods"]
+    behaviors, plays, sessions = shown.kinds
+    assert (behaviors.changed[0].page, behaviors.changed[0].page_id, behaviors.changed[0].anchor) == (
+        "competency",
+        competency.id,
+        "job-behaviors",
+    )
+    assert (plays.added[0].page, plays.added[0].page_id) == ("play", play.id)
+    assert plays.removed[0].page == ""  # removed in that period: plain text, even though the id exists now
+    assert (sessions.added[0].page, sessions.added[0].page_id, sessions.added[0].anchor) == (
+        "curriculum-week",
+        planned.week_ref,
+        planned.anchor,
+    )
+    assert sessions.added[1].page == ""
+    assert spec.shows == ("v2", behavior.text, play.name, "Old", planned.session.title, "A session no longer taught")
+    assert spec.sources == ()
