@@ -27,7 +27,7 @@ from ..loading import load_handbook
 DEFAULT_LIMIT = 12  # periods shown; each costs one load of the data as it was (about a quarter second for ours)
 By = Literal["auto", "tags", "months"]
 # Why history is unavailable; the page explains each in words (overrides/handbook/whats_new.md).
-Unavailable = Literal["", "off", "not-read", "no-git", "no-repository", "shallow", "no-history"]
+Unavailable = Literal["", "off", "not-read", "no-git", "no-repository", "shallow", "no-history", "no-tags"]
 _FIELD = "\x1f"
 _TIMEOUT = 60
 
@@ -99,7 +99,7 @@ class ChangeHistory:
         except GitUnavailable as missing:
             return WhatsNew(unavailable=missing.reason, limit=self.limit)
         if not points:
-            return WhatsNew(unavailable="no-history", limit=self.limit)
+            return WhatsNew(unavailable="no-tags" if by == "tags" else "no-history", limit=self.limit)
         periods: list[Period] = []
         for index, point in enumerate(points):
             if index == 0 and more:
@@ -119,6 +119,10 @@ class ChangeHistory:
         """How points are chosen ('tags' or 'months'), the last `limit` + 1 points oldest first, and whether there are older ones."""
         if self._git("rev-parse", "--is-shallow-repository").strip() == "true":
             raise GitUnavailable("shallow")
+        try:
+            self._git("rev-parse", "--verify", "-q", "HEAD")
+        except GitUnavailable:
+            return "", [], False  # a repository without a commit yet
         path = self._data_path()
         log = self._git("log", "--first-parent", f"--format=%H{_FIELD}%ct", "--", path)
         commits = [line.split(_FIELD) for line in log.splitlines() if line]

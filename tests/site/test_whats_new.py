@@ -230,5 +230,22 @@ def test_the_number_of_periods_is_capped(tmp_path: Path):
     assert ChangeHistory(config.parent, data, limit=0).read(load_handbook(data)).unavailable == "off"
 
 
+def test_tags_when_there_are_any_unless_months_are_asked_for(tmp_path: Path):
+    config, data = repository(tmp_path)
+    repo = config.parent
+    assert ChangeHistory(repo, data).read(load_handbook(data)).unavailable == "no-history"  # no commit yet
+    commit(repo, "First", "2026-01-05T09:00:00Z")
+    assert ChangeHistory(repo, data, by="tags").read(load_handbook(data)).unavailable == "no-tags"
+    git(repo, "tag", "v1")
+    second_version(data)
+    commit(repo, "Second, not released", "2026-02-05T09:00:00Z")
+    current = load_handbook(data)
+    tagged = ChangeHistory(repo, data).read(current)
+    assert tagged.by == "tags" and [p.name for p in tagged.periods] == ["Since v1", "v1"]
+    assert tagged.periods[0].pending and "field-sales" in [c.key for c in tagged.periods[0].changes.records()]
+    monthly = ChangeHistory(repo, data, by="months").read(current)
+    assert monthly.by == "months" and [p.name for p in monthly.periods] == ["February 2026", "January 2026"]
+
+
 def test_the_real_site_has_the_page_in_its_navigation():
     assert "What's new: whats-new.md" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
