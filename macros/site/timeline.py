@@ -62,7 +62,7 @@ class WhatsNew:
     periods: tuple[Period, ...] = ()
     unavailable: Unavailable = ""
     limit: int = DEFAULT_LIMIT
-    more: bool = False  # older points exist than those shown
+    more: bool = False  # older changes exist than those shown
 
 
 class GitUnavailable(Exception):
@@ -116,7 +116,8 @@ class ChangeHistory:
         return WhatsNew(by, tuple(reversed(periods)), limit=self.limit, more=more)
 
     def points(self) -> tuple[str, list[Point], bool]:
-        """How points are chosen ('tags' or 'months'), the last `limit` + 1 points oldest first, and whether there are older ones."""
+        """How points are chosen ('tags' or 'months'), the last `limit` + 1 points oldest first, and whether there are
+        more than `limit` (the oldest point returned is then only the baseline of the next)."""
         if self._git("rev-parse", "--is-shallow-repository").strip() == "true":
             raise GitUnavailable("shallow")
         try:
@@ -132,7 +133,7 @@ class ChangeHistory:
         by = "tags" if tags or self.by == "tags" else "months"
         candidates = tags if by == "tags" else _month_ends((c, int(t)) for c, t in commits)
         points = _distinct(self._with_trees(candidates, path))
-        more = len(points) > self.limit + 1
+        more = len(points) > self.limit
         return by, points[-(self.limit + 1) :], more
 
     def _period(self, before: Point, point: Point) -> Period:

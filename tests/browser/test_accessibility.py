@@ -30,6 +30,7 @@ PAGES = [
     "print/",
     "evidence/",  # evidence of impact: badges and inline SVG plots
     "competencies/makes-persuasive-presentations/",  # a competency page with evidence
+    "whats-new/",  # what changed, from git history
 ]
 
 

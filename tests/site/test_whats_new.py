@@ -227,6 +227,10 @@ def test_the_number_of_periods_is_capped(tmp_path: Path):
     assert [p.name for p in whats_new.periods] == ["May 2026", "April 2026"]
     assert whats_new.more
     assert all(p.changes is not None and not p.changes.empty for p in whats_new.periods)
+    exactly = ChangeHistory(config.parent, data, limit=4).read(load_handbook(data))  # five points: the first is the baseline
+    assert [p.name for p in exactly.periods] == ["May 2026", "April 2026", "March 2026", "February 2026"] and exactly.more
+    everything = ChangeHistory(config.parent, data, limit=5).read(load_handbook(data))
+    assert everything.periods[-1].start and not everything.more
     assert ChangeHistory(config.parent, data, limit=0).read(load_handbook(data)).unavailable == "off"
 
 
