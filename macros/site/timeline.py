@@ -154,6 +154,7 @@ class ChangeHistory:
         return self._loaded[point.tree]
 
     def _read_point(self, point: Point) -> Handbook | str:
+        """Extract the data folder at a point into a temporary folder and load it like the current data."""
         try:
             archive = self._git_bytes("archive", "--format=tar", point.tree)
         except GitUnavailable:
@@ -161,8 +162,11 @@ class ChangeHistory:
         with tempfile.TemporaryDirectory(prefix="handbook-history-") as tmp:
             folder = Path(tmp) / self.data_dir.name  # the same folder name: problems and sources read 'data/...'
             folder.mkdir()
-            with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-                tar.extractall(folder, filter="data")
+            try:
+                with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+                    tar.extractall(folder, filter="data")  # 'data': no links or paths that leave the folder
+            except (tarfile.TarError, OSError):
+                return "could not be read from git"
             try:
                 return load_handbook(folder)
             except DataError as error:
