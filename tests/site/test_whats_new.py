@@ -35,6 +35,7 @@ def git(repo: Path, *args: str, date: str = "") -> str:
 
 
 def commit(repo: Path, message: str, date: str = "2026-03-01T12:00:00Z") -> None:
+    """Commit everything in the working copy, authored and committed at `date`."""
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", message, date=date)
 
@@ -47,6 +48,7 @@ def add_role(data: Path, role_id: str, name: str) -> None:
 
 
 def edit(path: Path, old: str, new: str) -> None:
+    """Replace text that must be in the file."""
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new), encoding="utf-8")
@@ -83,10 +85,12 @@ def period(site: BuiltSite, heading_start: str):
 
 
 def text_of(blocks) -> str:
+    """The text a reader sees in the blocks, whitespace normalized."""
     return " ".join(" ".join(b.get_text().split()) for b in blocks)
 
 
 def links_of(blocks) -> dict[str, str]:
+    """Link text to address, for the content links of the blocks (not the headings' permalinks)."""
     return {a.get_text(strip=True): a["href"] for b in blocks for a in b.find_all("a") if not a.get("class")}
 
 

@@ -16,14 +16,17 @@ from macros.site.timeline import Period, WhatsNew
 
 @pytest.fixture(scope="module")
 def tiny() -> Handbook:
+    """The smallest fixture's handbook: one role, one competency with four behaviors, no training or playbook."""
     return load_handbook(FIXTURES / "tiny" / "data")
 
 
 def _kind(changes: Changes, kind: str) -> KindChanges:
+    """The changes to one kind."""
     return next(k for k in changes.kinds if k.kind == kind)
 
 
 def _keys(items) -> list[str]:
+    """The keys of record changes, in order."""
     return [c.key for c in items]
 
 
