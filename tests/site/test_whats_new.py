@@ -256,3 +256,16 @@ def test_tags_when_there_are_any_unless_months_are_asked_for(tmp_path: Path):
 
 def test_the_real_site_has_the_page_in_its_navigation():
     assert "What's new: whats-new.md" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_the_plugin_keeps_loaded_points_across_rebuilds_while_its_settings_stay(tmp_path: Path):
+    from macros.adapters.mkdocs_plugin import HandbookPlugin
+
+    plugin = HandbookPlugin()
+    errors, warnings = plugin.load_config({"whats_new_limit": 3})
+    assert not errors and not warnings
+    first = plugin._change_history(tmp_path)
+    assert plugin._change_history(tmp_path) is first  # `mkdocs serve` rebuilds reuse the loaded points
+    assert (first.limit, first.by, first.data_dir) == (3, "auto", tmp_path / "data")
+    plugin.load_config({"whats_new_limit": 3, "whats_new_by": "months"})
+    assert plugin._change_history(tmp_path) is not first
