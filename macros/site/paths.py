@@ -44,6 +44,8 @@ PAGE_PATHS = {
     "coaching": "roles/{id}/coaching.md",
     # Evidence of impact
     "evidence": "evidence.md",
+    # What changed, release by release or month by month, from the repository's history
+    "whats-new": "whats-new.md",
 }
 
 

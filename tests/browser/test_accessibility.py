@@ -31,6 +31,7 @@ PAGES = [
     "team/",  # the team view, before any file is loaded (test_team.py checks it with files)
     "evidence/",  # evidence of impact: badges and inline SVG plots
     "competencies/makes-persuasive-presentations/",  # a competency page with evidence
+    "whats-new/",  # what changed, from git history
 ]
 
 
