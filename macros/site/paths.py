@@ -43,6 +43,9 @@ PAGE_PATHS = {
     "coaching": "roles/{id}/coaching.md",
     # Evidence of impact
     "evidence": "evidence.md",
+    # Hand-written pages that generated text links to
+    "authors": "authors/index.md",
+    "glossary": "glossary.md",
 }
 
 
