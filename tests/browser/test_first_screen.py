@@ -188,3 +188,33 @@ def test_cohort_page_without_javascript_keeps_every_day_label_and_date(browser, 
     assert dates == list(dict.fromkeys(e.date.isoformat() for e in events))
     assert page.get_by_text("Before: Log in to the CRM training sandbox once to check your access.").is_visible()
     context.close()
+
+
+def test_home_role_picker_turns_the_cards_into_links_to_that_role(page) -> None:
+    page.set_viewport_size(PHONE)
+    page.goto("")
+    sell, manage = page.locator(".hb-audiences > ul > li").nth(0), page.locator(".hb-audiences > ul > li").nth(1)
+    assert sell.get_by_role("link", name="My checklist").is_hidden()
+    sell.get_by_label("My role").select_option("account-management")
+    assert sell.get_by_role("link", name="Find my role").is_hidden()
+    names = ("What great looks like", "My checklist", "Plays by stage")
+    links = {name: sell.get_by_role("link", name=name).get_attribute("href") for name in names}
+    assert links == {
+        "What great looks like": "roles/account-management/#what-great-looks-like",
+        "My checklist": "roles/account-management/checklist/",
+        "Plays by stage": "plays/?role=account-management",
+    }
+    manage.get_by_label("My team's role").select_option("sales-team-lead")
+    hrefs = [manage.get_by_role("link", name=name).get_attribute("href") for name in ("Observe", "Coach", "Hire")]
+    assert hrefs == ["roles/sales-team-lead/checklist/", "roles/sales-team-lead/coaching/", "roles/sales-team-lead/hiring/"]
+    _fits_a_phone(page)
+    # The choice is kept in this browser: back on the home page, the cards still lead to the chosen roles.
+    manage.get_by_role("link", name="Observe").click()
+    page.wait_for_url("**/roles/sales-team-lead/checklist/")
+    page.go_back()
+    assert page.locator("select[data-my-role='sell']").input_value() == "account-management"
+    assert manage.get_by_role("link", name="Hire").get_attribute("href") == "roles/sales-team-lead/hiring/"
+    # Choosing no role again brings back the way to the role directory.
+    sell.get_by_label("My role").select_option("")
+    assert sell.get_by_role("link", name="Find my role").is_visible()
+    assert sell.get_by_role("link", name="Plays by stage").get_attribute("href") == "plays/"
