@@ -46,6 +46,9 @@ PAGE_PATHS = {
     "evidence": "evidence.md",
     # What changed, release by release or month by month, from the repository's history
     "whats-new": "whats-new.md",
+    # Hand-written pages that generated text links to
+    "authors": "authors/index.md",
+    "glossary": "glossary.md",
 }
 
 
