@@ -29,6 +29,11 @@ def define_env(env: Any) -> None:
         return {"training": handbook.has_training, "playbook": handbook.has_playbook}[name]
 
     @env.macro
+    def audience_cards() -> Markup:
+        """The home page's first screen: a search button and one card per reader, linking to their job."""
+        return _render("home_audiences.md")
+
+    @env.macro
     def role_directory() -> Markup:
         """Every role, grouped by family, as cards linking to the role pages."""
         return _render("role_directory.md")

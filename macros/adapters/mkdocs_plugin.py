@@ -28,6 +28,7 @@ from ..site.navigation import expand_nav
 from ..site.render import make_environment, render_template
 from ..site.repository import Repository
 from ..site.search import index_site, search_entry
+from ..site.timeline import DEFAULT_LIMIT, ChangeHistory
 from .preview import PreviewMemory, fingerprint, unchanged_pages
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -47,6 +48,10 @@ class HandbookConfig(Config):
     # them, and they set `edit_uri` (an explicit `edit_uri` is only read when no repository is given).
     repository = config_options.Type(str, default="")
     branch = config_options.Type(str, default="main")
+    # The What's new page: how many releases (or months) it lists, and whether points are release tags, months, or
+    # tags when the history has any ("auto"). 0 turns the reading of history off.
+    whats_new_limit = config_options.Type(int, default=DEFAULT_LIMIT)
+    whats_new_by = config_options.Choice(("auto", "tags", "months"), default="auto")
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
@@ -59,6 +64,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._env: Environment | None = None  # templates compiled once per process, reloaded when a file changes
         self._check: CompletenessCheck | None = None
         self._history = History()
+        self._changes: ChangeHistory | None = None  # kept for the whole `mkdocs serve` session: old data is loaded once
         self._repository = Repository()
         self._docs = "docs"
         self._downloads: list[File] = []
@@ -80,7 +86,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self._env = make_environment()
         self._problems = ""
         try:
-            self.site = build_site(root / self.config.data_dir, env=self._env, require_complete=self.config.require_complete)
+            self.site = build_site(
+                root / self.config.data_dir,
+                env=self._env,
+                require_complete=self.config.require_complete,
+                history=self._change_history(root),
+            )
         except DataError as error:
             if self.preview is None:  # a build, or a preview that is not incremental: nothing invalid is ever published
                 raise PluginError(error.report()) from None
@@ -104,6 +115,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self._repository = Repository(edit_base=_edit_base(config))
         self._check = CompletenessCheck(self.site.pages)
         return config
+
+    def _change_history(self, root: Path) -> ChangeHistory:
+        """The reader of the What's new history, reused across the rebuilds of a preview while its settings stay the same."""
+        settings = (root, root / self.config.data_dir, self.config.whats_new_limit, self.config.whats_new_by)
+        if self._changes is None or self._changes.settings != settings:
+            self._changes = ChangeHistory(*settings)
+        return self._changes
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add every generated page and download as a generated file; a hand-written page may not shadow one."""
@@ -182,6 +200,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         spec = self._site().spec(page.file.src_uri)
         if spec is not None and spec.sources and self._repository.edit_url(spec.sources[0]):
             page.edit_url = self._repository.edit_url(spec.sources[0])
+        elif spec is not None and not spec.sources:
+            page.edit_url = None  # built from history, not from a file: there is nothing to edit
         sources = spec.sources if spec is not None else (f"{self._docs}/{page.file.src_uri}",)
         context["handbook_credit"] = self._history.credit(sources)
         # The credit links the history of the page's main file (a page of optional files may be built from none).

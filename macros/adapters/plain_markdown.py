@@ -18,6 +18,7 @@ from jinja2 import Environment, StrictUndefined
 from ..site import Site, build_site
 from ..site.navigation import expand_nav
 from ..site.repository import Repository
+from ..site.timeline import DEFAULT_LIMIT, ChangeHistory
 from .mkdocs_macros import PLUGIN_NAME, define_env
 
 # mkdocs.yml keys that only exist for this project's generation code.
@@ -122,7 +123,11 @@ def render_plain_site(config_file: Path, out_dir: Path) -> PlainSite:
         raise FileExistsError(f"{out_dir} is not empty; choose a new folder so nothing is overwritten")
     root = config_file.parent
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
-    site = build_site(root / data_folder(config), require_complete=requires_complete(config))
+    options = _plugin_options(config)
+    history = ChangeHistory(
+        root, root / data_folder(config), int(options.get("whats_new_limit", DEFAULT_LIMIT)), options.get("whats_new_by", "auto")
+    )
+    site = build_site(root / data_folder(config), require_complete=requires_complete(config), history=history)
     docs_out = out_dir / "docs"
     docs_out.mkdir(parents=True, exist_ok=True)
     for src_uri, markdown in {**site.markdown, **site.downloads}.items():

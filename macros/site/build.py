@@ -15,6 +15,7 @@ from .navigation import navigation
 from .paths import PageSpec
 from .plan import plan_pages
 from .render import make_environment, render_page, render_template
+from .timeline import ChangeHistory
 
 
 @dataclass(frozen=True)
@@ -38,11 +39,14 @@ class Site:
         return render_template(self.env, template, here, handbook=self.handbook, **context)
 
 
-def build_site(data_dir: Path, env: Environment | None = None, *, require_complete: bool = False) -> Site:
-    """Load and validate the data once, then plan and render every generated page and download."""
+def build_site(
+    data_dir: Path, env: Environment | None = None, *, require_complete: bool = False, history: ChangeHistory | None = None
+) -> Site:
+    """Load and validate the data once, then plan and render every generated page and download; `history` gives the
+    What's new page (without it, the page says history was not read)."""
     handbook = load_handbook(Path(data_dir), require_complete=require_complete)
     env = env or make_environment()
-    pages = tuple(plan_pages(handbook))
+    pages = tuple(plan_pages(handbook, history.read(handbook) if history is not None else None))
     markdown = {spec.src_uri: render_page(env, spec) for spec in pages}
     specs = {spec.src_uri: spec for spec in pages}
     return Site(handbook, pages, markdown, navigation(handbook), env, plan_downloads(handbook), specs)

@@ -1,4 +1,4 @@
-"""Files other than pages that the handbook publishes: cohort calendars and the model as JSON."""
+"""Files other than pages that the handbook publishes: cohort calendars, the model as JSON and the team view's data."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from ..handbook import Handbook
 from .calendar import cohort_calendar
 from .model_export import MODEL_PATH, SCHEMA_PATH, model_downloads
 from .paths import page_path
+from .team_data import TEAM_DATA_PATH, team_downloads
 
 
 def download_paths(handbook: Handbook) -> tuple[str, ...]:
     """The site paths of `plan_downloads`' files, in its order, known without writing them."""
-    return (*(page_path("cohort-calendar", cohort.id) for cohort in handbook.cohorts), MODEL_PATH, SCHEMA_PATH)
+    return (*(page_path("cohort-calendar", cohort.id) for cohort in handbook.cohorts), MODEL_PATH, SCHEMA_PATH, TEAM_DATA_PATH)
 
 
 def plan_downloads(handbook: Handbook, stamp: dt.datetime | None = None) -> dict[str, str]:
@@ -25,6 +26,8 @@ def plan_downloads(handbook: Handbook, stamp: dt.datetime | None = None) -> dict
         downloads[page_path("cohort-calendar", cohort.id)] = cohort_calendar(cohort, handbook.cohort_events[cohort.id], stamp)
     # The whole model as versioned JSON, with its JSON Schema, for print and other tools.
     downloads.update(model_downloads(handbook))
+    # What the team view compares loaded checklists with.
+    downloads.update(team_downloads(handbook))
     return downloads
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 # Past a limit an index page lists names and counts, without summaries: the record pages and per-dimension pages
 # hold the detail, so no page outgrows a reader. Limits per listing, from the bytes one row weighs in its full form.
-LONG_LISTINGS = {"default": 100, "dimension": 40, "plays": 60}
+LONG_LISTINGS = {"default": 100, "dimension": 40, "plays": 60, "first-screen": 4}  # first-screen: buttons a phone shows at once
 
 
 def is_long_listing(records: Any, listing: str = "default") -> bool:

@@ -23,7 +23,7 @@ def _role_section(role: Role) -> list[Any]:
 def navigation(handbook: Handbook) -> dict[str, list[Any]]:
     """Navigation sections that replace the placeholder entries for generated listings in mkdocs.yml."""
     hb = handbook
-    roles: list[Any] = [page_path("roles")]
+    roles: list[Any] = [page_path("roles"), {"Team view": page_path("team")}]
     for family in hb.families:
         members = hb.roles_by_family[family.id]
         if members:

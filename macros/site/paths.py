@@ -24,6 +24,7 @@ PAGE_PATHS = {
     "matrix": "matrix.md",
     "matrix-part": "matrix/{id}.md",  # parts of the matrix of a large handbook
     "profile-mapping": "profile-mapping.md",
+    "team": "team.md",
     # Training. A week's id is '<curriculum>/week-<n>' (PlannedSession.week_ref).
     "curricula": "curricula/index.md",
     "curriculum": "curricula/{id}/index.md",
@@ -43,6 +44,11 @@ PAGE_PATHS = {
     "coaching": "roles/{id}/coaching.md",
     # Evidence of impact
     "evidence": "evidence.md",
+    # What changed, release by release or month by month, from the repository's history
+    "whats-new": "whats-new.md",
+    # Hand-written pages that generated text links to
+    "authors": "authors/index.md",
+    "glossary": "glossary.md",
 }
 
 
@@ -54,6 +60,19 @@ def files_of(hb: Any, kind: str, records: Iterable[Any]) -> tuple[str, ...]:
 def page_path(kind: str, record_id: str = "") -> str:
     """Source path of the page that shows a record (or a listing when no id is given)."""
     return PAGE_PATHS[kind].format(id=record_id)
+
+
+def directory_url(src_uri: str) -> str:
+    """The URL path a source page is published at with directory URLs: roles/x/index.md -> roles/x/, a/b.md -> a/b/."""
+    stem = src_uri[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def page_url(kind: str, record_id: str = "") -> str:
+    """The URL of a record's page relative to the site root (for data files that link to pages)."""
+    return directory_url(page_path(kind, record_id))
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,12 @@ from .paths import PageSpec, files_of, names, page_path, texts, texts_of
 from .plan_evidence import competency_evidence, plan_evidence_pages
 from .plan_playbook import plan_playbook_pages
 from .plan_training import plan_training_pages
+from .plan_whats_new import plan_whats_new_page
+from .timeline import WhatsNew
 
 
-def plan_pages(handbook: Handbook) -> list[PageSpec]:
-    """Every generated page of the handbook, in navigation order."""
+def plan_pages(handbook: Handbook, whats_new: WhatsNew | None = None) -> list[PageSpec]:
+    """Every generated page of the handbook, in navigation order; `whats_new` is the history read for its page."""
     hb = handbook
     role_files = tuple(hb.source("role", r.id).file for r in hb.roles)
     competency_files = tuple(hb.source("competency", c.id).file for c in hb.competencies)
@@ -103,6 +105,17 @@ def plan_pages(handbook: Handbook) -> list[PageSpec]:
                 ),
             )
         )
+    specs.append(
+        PageSpec(
+            page_path("team"),
+            "Team view",
+            "team.md",
+            {"handbook": hb},
+            (*role_files, assessment_file),
+            "Load your team's checklist CSVs: a heatmap per role, self against manager, the weakest competencies and the trend.",
+            hide=("navigation",),
+        )
+    )
     evidence_files = tuple(f for f in hb.data_files if f.endswith(("/metrics.yml", "/evidence.yml")))
     long_library = is_long_listing(hb.competencies)  # a compact listing names dimensions, not every competency
     specs.append(
@@ -193,6 +206,7 @@ def plan_pages(handbook: Handbook) -> list[PageSpec]:
     if hb.has_playbook:
         specs += plan_playbook_pages(hb)
     specs += plan_evidence_pages(hb)
+    specs.append(plan_whats_new_page(hb, whats_new))
     return specs
 
 

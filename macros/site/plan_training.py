@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..handbook import Handbook
-from ..handbook.schedule import long_date
+from ..handbook.schedule import curriculum_days, long_date
 from ..model import EVALUATORS
 from .listing import is_long_listing
 from .paths import PageSpec, files_of, names, page_path, texts, texts_of
@@ -129,6 +129,7 @@ def plan_training_pages(hb: Handbook) -> list[PageSpec]:
                     "curriculum": curriculum,
                     "events": hb.cohort_events[cohort.id],
                     "holidays": tuple(long_date(day) for day in cohort.holidays),
+                    "days": curriculum_days(curriculum),
                 },
                 (cohorts_file, hb.source("curriculum", curriculum.id).file),
                 f"{cohort.name}: the {curriculum.name} schedule on real dates, with a calendar to import and progress to tick off.",
@@ -137,6 +138,7 @@ def plan_training_pages(hb: Handbook) -> list[PageSpec]:
                     curriculum.name,
                     *(e.planned.session.title for e in hb.cohort_events[cohort.id]),
                     *(e.date_label for e in hb.cohort_events[cohort.id]),
+                    *texts_of((e.planned.session for e in hb.cohort_events[cohort.id]), "pre_work"),
                 ),
             )
         )

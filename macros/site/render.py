@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markupsafe import Markup
 
 from .listing import is_long_listing
-from .paths import PageSpec, page_path
+from .paths import PageSpec, directory_url, page_path
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "overrides" / "handbook"
 
@@ -70,20 +70,19 @@ def _relative(target: str, base: str) -> str:
     return posixpath.relpath(target, base)
 
 
-def _directory_url(src_uri: str) -> str:
-    """The URL path a source page is published at with directory URLs: roles/x/index.md -> roles/x/, a/b.md -> a/b/."""
-    stem = src_uri[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
 @pass_context
 def _url(context: Any, kind: str, record_id: str = "") -> str:
     """Link to a record's page for raw HTML blocks, where MkDocs does not rewrite `.md` links: relative to the published URL."""
-    here = _directory_url(context.get("here", "index.md")).rstrip("/") or "."
-    target = _directory_url(page_path(kind, record_id)).rstrip("/") or "."
+    here = directory_url(context.get("here", "index.md")).rstrip("/") or "."
+    target = directory_url(page_path(kind, record_id)).rstrip("/") or "."
     return _relative(target, here) + "/"
+
+
+@pass_context
+def _file_url(context: Any, path: str) -> str:
+    """Link to a site file other than a page (team.json, a calendar) for raw HTML blocks, relative to the published URL."""
+    here = directory_url(context.get("here", "index.md")).rstrip("/") or "."
+    return _relative(path, here)
 
 
 # How templates compile. Jinja's bytecode cache keys compiled templates by name and source only, so the options
@@ -105,6 +104,7 @@ def make_environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
     )
     env.globals["href"] = _href  # for Markdown links: MkDocs checks them and rewrites .md to URLs
     env.globals["url"] = _url  # for raw HTML blocks (widgets)
+    env.globals["file_url"] = _file_url
     env.filters["md"] = markdown_text
     env.filters["attr"] = attribute_text
     env.filters["html"] = attribute_text  # text inside raw HTML blocks, where Markdown escapes would show

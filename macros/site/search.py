@@ -37,6 +37,8 @@ KINDS = {
     "certification.md": "Certification",
     "exam.md": "Exam",
     "cohort.md": "Cohort",
+    "team.md": "Team view",
+    "whats_new.md": "What's new",
 }
 # Listed after every other kind, whatever their scores: the reader's script queries them separately.
 LAST_KINDS = ("Cohort",)

@@ -5,7 +5,8 @@
   "use strict";
 
   var MODES = { self: "Self-assessment", manager: "Manager observation" };
-  var CSV_COLUMNS = ["role", "mode", "competency", "behavior", "rating", "note", "competency_name", "behavior_text"];
+  // person and date come last: the team page reads them; older files without them still import.
+  var CSV_COLUMNS = ["role", "mode", "competency", "behavior", "rating", "note", "competency_name", "behavior_text", "person", "date"];
   var SVG = "http://www.w3.org/2000/svg";
   var FIT_SHARE = 0.5; // role fit needs at least this share of the other role's competencies rated
 
@@ -116,13 +117,15 @@
     var self = this;
     this.toolbar.hidden = false;
     this.root.querySelector('input[name="hb-mode"][value="' + this.mode + '"]').checked = true;
+    this.root.querySelector('input[name="hb-person"]').value = load(storageKey(this.role, "person"), "");
     var select = this.root.querySelector('select[name="hb-target"]');
     if (select.querySelector('option[value="' + this.target + '"]')) select.value = String(this.target);
     else this.target = Number(select.value);
 
     this.root.addEventListener("change", function (event) {
       var el = event.target;
-      if (el.name === "hb-mode") { self.mode = el.value; save(storageKey(self.role, "mode"), self.mode); self.showMode(); }
+      if (el.name === "hb-person") save(storageKey(self.role, "person"), el.value.trim());
+      else if (el.name === "hb-mode") { self.mode = el.value; save(storageKey(self.role, "mode"), self.mode); self.showMode(); }
       else if (el.name === "hb-target") { self.target = Number(el.value); save(storageKey(self.role, "target"), self.target); self.refresh(); }
       else if (el.dataset.action === "import" && el.files.length) { self.importFile(el.files[0]); el.value = ""; }
     });
@@ -382,13 +385,24 @@
     this.status.textContent = message;
   };
 
+  /* Who was rated, as typed on the page (optional), and today's date in the reader's time zone. */
+  Checklist.prototype.person = function () {
+    var field = this.root.querySelector('input[name="hb-person"]');
+    return field ? field.value.trim() : "";
+  };
+
+  function today() {
+    var now = new Date();
+    return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+  }
+
   Checklist.prototype.exportCsv = function () {
-    var self = this, state = this.states[this.mode], lines = [CSV_COLUMNS.join(",")];
+    var self = this, state = this.states[this.mode], lines = [CSV_COLUMNS.join(",")], person = this.person(), date = today();
     this.lists.forEach(function (list) {
       list.querySelectorAll(".hb-behavior").forEach(function (fieldset) {
         var key = self.key(list, fieldset);
         lines.push([self.role, self.mode, list.dataset.competency, fieldset.dataset.behavior, state.ratings[key] || "",
-          state.notes[key] || "", list.dataset.name, fieldset.querySelector("legend").textContent].map(csvField).join(","));
+          state.notes[key] || "", list.dataset.name, fieldset.querySelector("legend").textContent, person, date].map(csvField).join(","));
       });
     });
     var blob = new Blob([lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" });
@@ -421,7 +435,7 @@
     this.lists.forEach(function (list) {
       list.querySelectorAll(".hb-behavior").forEach(function (fieldset) { known[self.key(list, fieldset)] = true; });
     });
-    var imported = { self: emptyState(), manager: emptyState() }, seen = {}, skipped = [];
+    var imported = { self: emptyState(), manager: emptyState() }, seen = {}, skipped = [], people = {};
     for (var i = 0; i < rows.length; i++) {
       var row = rows[i], line = i + 2;
       var role = row[col.role], mode = row[col.mode], key = row[col.competency] + "/" + row[col.behavior];
@@ -431,6 +445,8 @@
       var rating = row[col.rating].trim();
       if (rating && !/^[1-9][0-9]?$/.test(rating)) { this.say("Row " + line + ": rating must be a whole number, found '" + rating + "': nothing was imported."); return; }
       seen[mode] = true;
+      var person = col.person >= 0 ? (row[col.person] || "").trim() : "";
+      if (person) people[person] = true;
       if (rating) imported[mode].ratings[key] = Number(rating);
       var note = col.note >= 0 ? restore(row[col.note] || "") : "";
       if (note.trim()) imported[mode].notes[key] = note;
@@ -457,10 +473,26 @@
         " into the " + MODES[mode].toLowerCase();
     });
     this.showMode();
+    var personNote = this.adoptPerson(Object.keys(people));
     var elsewhere = modes.filter(function (mode) { return mode !== self.mode; });
     this.say("Imported " + parts.join(" and ") + "." +
       (elsewhere.length ? " You are still rating as " + MODES[this.mode] + "; choose " + MODES[elsewhere[0]] + " under Who is rating to see the imported ratings." : "") +
-      (skipped.length ? " Skipped rows " + skipped.join(", ") + ", whose behaviors are no longer on this checklist." : ""));
+      (skipped.length ? " Skipped rows " + skipped.join(", ") + ", whose behaviors are no longer on this checklist." : "") +
+      personNote);
+  };
+
+  /* Who the imported file rated fills an empty "Who is rated", so the manager's own export names the same person;
+     a different name already typed is kept and pointed out rather than overwritten. */
+  Checklist.prototype.adoptPerson = function (people) {
+    if (people.length !== 1) return "";
+    var field = this.root.querySelector('input[name="hb-person"]'), current = this.person();
+    if (!field || current === people[0]) return "";
+    if (!current) {
+      field.value = people[0];
+      save(storageKey(this.role, "person"), people[0]);
+      return " Who is rated is now '" + people[0] + "', as in the file.";
+    }
+    return " The file rated '" + people[0] + "'; Who is rated still says '" + current + "'.";
   };
 
   function init() {

@@ -82,7 +82,10 @@ def test_init_replaces_the_sample_with_the_workbook_and_the_site_builds(tmp_path
     tabs = [a.get_text(" ", strip=True) for a in home.select(".md-tabs__link, .md-nav__link")]
     assert "Roles" in tabs and not {"Training", "Playbooks"} & set(tabs)
     links = {a.get("href", "") for a in built.article("").find_all("a")}
-    assert not any("curricula/" in href or "journey-map/" in href for href in links)
+    assert not any(section in href for href in links for section in ("curricula/", "cohorts/", "plays/", "journey-map/"))
+    cards = [" ".join(li.get_text(" ", strip=True).split()) for li in built.article("").select(".hb-audiences > ul > li")]
+    assert [card.split(" ")[0:2] for card in cards] == [["I", "sell"], ["I", "manage"], ["I'm", "new"], ["I", "write"]]
+    assert "play" not in cards[0] and "cohort" not in cards[2]
     role = built.article("roles/door-opener/").get_text(" ", strip=True)
     assert "Plays by deal stage" not in role and "Coaching" not in role and "No curriculum" not in role
 

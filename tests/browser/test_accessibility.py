@@ -28,8 +28,10 @@ PAGES = [
     "plays/discovery-with-gpct/",
     "journey-map/",
     "print/",
+    "team/",  # the team view, before any file is loaded (test_team.py checks it with files)
     "evidence/",  # evidence of impact: badges and inline SVG plots
     "competencies/makes-persuasive-presentations/",  # a competency page with evidence
+    "whats-new/",  # what changed, from git history
 ]
 
 

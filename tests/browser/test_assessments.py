@@ -205,3 +205,57 @@ def test_checklist_can_be_rated_with_the_keyboard_alone(page, real_handbook):
     page.reload()
     assert checked(page, first.id, first.behaviors[0].id) == "3"
     assert page.locator(f'fieldset[data-behavior="{first.behaviors[0].id}"] input[type="text"]').input_value() == "Heard it on a call"
+
+
+def test_export_names_who_was_rated_and_the_date_and_old_files_still_import(page, real_handbook, tmp_path):
+    import datetime
+
+    competency = real_handbook.role_competencies(real_handbook.role["account-management"])[0]
+    behavior = competency.behaviors[0].id
+    page.goto(CHECKLIST)
+    page.locator('input[name="hb-person"]').fill("rep-042")
+    rate(page, competency.id, behavior, 3)
+    page.reload()
+    assert page.locator('input[name="hb-person"]').input_value() == "rep-042"  # kept for the next export
+    with page.expect_download() as download_info:
+        page.locator('button[data-action="export"]').click()
+    path = tmp_path / "ratings.csv"
+    download_info.value.save_as(path)
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    local_date = "(() => { const d = new Date(); return new Date(d - d.getTimezoneOffset() * 60000).toISOString().slice(0, 10); })()"
+    today = page.evaluate(local_date)
+    assert {(r["person"], r["date"]) for r in rows} == {("rep-042", today)}
+    assert abs(datetime.date.fromisoformat(today) - datetime.date.today()).days <= 1
+
+    old = tmp_path / "old.csv"  # an export from before the person and date columns
+    old.write_text(
+        f"role,mode,competency,behavior,rating,note,competency_name,behavior_text\r\naccount-management,self,{competency.id},{behavior},5,,x,y\r\n",
+        encoding="utf-8",
+    )
+    page.once("dialog", lambda dialog: dialog.accept())  # replaces the self-assessment rated above
+    page.locator('input[data-action="import"]').set_input_files(str(old))
+    page.locator(".hb-status", has_text="Imported 1 rating into the self-assessment").wait_for()
+    assert checked(page, competency.id, behavior) == "5"
+    assert page.locator('input[name="hb-person"]').input_value() == "rep-042"  # a file without a person changes nothing
+
+
+def test_manager_importing_a_reps_file_rates_the_same_person(page, real_handbook, tmp_path):
+    competency = real_handbook.role_competencies(real_handbook.role["account-management"])[0]
+    behavior = competency.behaviors[0].id
+    header = "role,mode,competency,behavior,rating,note,competency_name,behavior_text,person,date\r\n"
+    rep = tmp_path / "rep.csv"
+    rep.write_text(header + f"account-management,self,{competency.id},{behavior},4,,x,y,rep-007,2026-11-30\r\n", encoding="utf-8")
+    page.goto(CHECKLIST)
+    page.locator('input[name="hb-mode"][value="manager"]').check()
+    page.locator('input[data-action="import"]').set_input_files(str(rep))
+    page.locator(".hb-status", has_text="Who is rated is now 'rep-007'").wait_for()
+    assert page.locator('input[name="hb-person"]').input_value() == "rep-007"
+    assert page.locator('input[name="hb-mode"][value="manager"]').is_checked()
+
+    # A name the manager typed is never overwritten by a file for someone else.
+    page.locator('input[name="hb-person"]').fill("rep-009")
+    page.locator('input[name="hb-person"]').dispatch_event("change")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator('input[data-action="import"]').set_input_files(str(rep))
+    page.locator(".hb-status", has_text="The file rated 'rep-007'; Who is rated still says 'rep-009'.").wait_for()
+    assert page.locator('input[name="hb-person"]').input_value() == "rep-009"

@@ -20,6 +20,7 @@ PAGES += ["roles/floor-sales/checklist/", "roles/floor-sales/hiring/", "roles/fl
 PAGES += ["curricula/", "curricula/basics/", "curricula/basics/week-1/", "certifications/store-call/", "exams/store-exam/"]
 PAGES += ["cohorts/spring/", "coverage/", "plays/", "plays/ask-for-the-sale/", "plays/walk-in-greeting/", "journey-map/"]
 PAGES += ["qualification/", "service-levels/", "experiments/"]
+PAGES += ["team/"]
 
 
 @pytest.fixture
@@ -86,3 +87,22 @@ def test_search_results_show_data_payloads_as_text(page, dialogs: list[str]) -> 
     assert "Floor Sales <script>alert(1)</script>" in titles  # the name as the reader wrote it, shown as text
     assert page.locator("[data-hb-search-results] script, [data-hb-search-results] img").count() == 0
     assert dialogs == [] and page.evaluate("window.__ran") == []
+
+
+def test_team_view_shows_markup_in_names_as_text(page, dialogs: list[str], tmp_path) -> None:
+    page.goto("team/")
+    data = page.evaluate("fetch('../team.json').then(r => r.json())")
+    role = next(r for r in data["roles"] if r["id"] == "floor-sales")
+    competency = data["competencies"][role["competencies"][0]]["id"]
+    person = "<img src=x onerror=alert(1)>"
+    path = tmp_path / "rep.csv"
+    path.write_text(f'role,mode,competency,behavior,rating,person,date\r\nfloor-sales,manager,{competency},b,1,"{person}",2026-01-01\r\n')
+    page.locator('input[data-action="load"]').set_input_files(str(path))
+    page.locator(".hb-status", has_text="Loaded 1 file").wait_for()
+    page.locator(".hb-team__weakest li").first.hover()
+    assert page.locator(".hb-team__heatmap tbody th").inner_text() == person
+    # The role and competency names hold markup and template code: team.js writes them as text.
+    assert data["competencies"][role["competencies"][0]]["name"] in page.locator(".hb-team__heatmap thead").inner_text()
+    assert dialogs == []
+    assert page.evaluate("window.__ran") == []
+    assert page.locator("article img[src='x'], article script").count() == 0

@@ -123,6 +123,10 @@ def test_long_listings_switch_to_compact_pages(scaled):
     checklist = site.article(f"roles/{hb.roles[0].id}/checklist/")
     assert checklist.select_one(".hb-behavior__scale:empty") is not None  # filled by the script from one template
     assert "1 · 2 · 3 · 4 · 5" in checklist.select_one(".hb-rate-list")["style"]  # printed on paper by CSS
+    # The home page's first screen names a few cohorts; with more, the new hires' card leads to the list of cohorts.
+    assert len(hb.cohorts) > LONG_LISTINGS["first-screen"]
+    new_hires = site.article("").select(".hb-audiences > ul > li")[2]
+    assert [a["href"] for a in new_hires.select("a")] == ["curricula/#cohorts"]
 
 
 def test_no_page_outweighs_the_size_budget_and_the_bench_reads_the_site(scaled):

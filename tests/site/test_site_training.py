@@ -145,7 +145,10 @@ def test_cohort_page_shows_real_dates_ticks_and_the_calendar(real_site, real_han
         labels = [_text(b.parent) for b in boxes]
         assert labels == [f"{e.time_label} {e.planned.session.title}" for e in events]
         day_headings = [_text(h).rstrip("¶").strip() for h in article.select("h3")]
-        assert [h.split(":")[0] for h in day_headings] == list(dict.fromkeys(e.date_label for e in events))
+        days = list(dict.fromkeys((e.planned.day_index + 1, e.date_label, e.date.isoformat()) for e in events))
+        assert [h.split(":")[0] for h in day_headings] == [f"Day {n} {label}" for n, label, _ in days]
+        # The browser picks "today" from these dates; the page itself already carries them.
+        assert [h["data-date"] for h in article.select("h3.hb-day")] == [iso for _, _, iso in days]
         link = article.select_one("a[download]")
         assert link["href"] == f"../{cohort.id}.ics"
         assert (real_site.root / "cohorts" / f"{cohort.id}.ics").is_file()
