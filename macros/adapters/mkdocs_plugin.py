@@ -180,9 +180,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return unchanged
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Drop the whitespace that the theme's block tags leave on every line (Jinja's own options)."""
+        """Drop the whitespace that the theme's block tags leave on every line (Jinja's own options); tell the search
+        dialog whether this build has a search index."""
         env.trim_blocks = True
         env.lstrip_blocks = True
+        # Every page, 404 included: the preview writes no search index (on_post_build), so its search dialog says so.
+        env.globals["handbook_search_ready"] = self._command != "serve"
         return env
 
     @event_priority(-100)  # after every other plugin: the check reads the page exactly as it is written
@@ -210,8 +213,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         context["handbook_generated"] = spec is not None
         excluded = bool((page.meta.get("search") or {}).get("exclude"))
         context["handbook_search"] = search_entry(spec, exclude=excluded)
-        # The preview writes no search index (see on_post_build): the search dialog says so instead of failing.
-        context["handbook_search_ready"] = self._command != "serve"
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -125,6 +125,8 @@ def test_search_indexes_each_page_content_only(real_site, real_handbook):
     assert pages[f"/roles/{role.id}/"]["meta"]["kind"] == "Role"
     assert pages[f"/roles/{role.id}/"]["meta"]["names"] == " · ".join((role.name, *role.titles))
     assert pages[f"/roles/{role.id}/"]["meta"]["title"] == role.name  # no permalink pilcrow
+    # Every page of a build offers the search, the 404 page too (only the preview says it has none).
+    assert 'data-ready="true"' in (real_site.root / "404.html").read_text(encoding="utf-8")
 
 
 def test_nothing_loads_from_other_hosts(real_site):
