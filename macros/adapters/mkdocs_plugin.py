@@ -68,7 +68,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._repository = Repository()
         self._docs = "docs"
         self._downloads: list[File] = []
-        self._live_urls: set[str] = set()
         self._problems: str = ""  # the preview's problem report (HTML) while the data has problems; '' otherwise
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -142,8 +141,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path} is generated from data; delete the hand-written file")
             files.append(File.generated(config, path, content=content))
-        if self.preview is not None:
-            self._live_urls = {"" if f.url == "./" else f.url for f in files if f.is_documentation_page()}
         return files
 
     def _problem_files(self, files: Files, config: MkDocsConfig) -> Files:
