@@ -44,6 +44,9 @@ def plain_config(config: dict[str, Any], site: Site) -> dict[str, Any]:
     """The project's MkDocs configuration without the handbook and macros plugins, with the navigation expanded."""
     plain = {key: value for key, value in config.items() if key not in _PROJECT_ONLY_KEYS}
     plain["plugins"] = [p for p in config.get("plugins", []) if _plugin_name(p) not in _PROJECT_PLUGINS]
+    if "search" not in map(_plugin_name, plain["plugins"]):
+        # The handbook plugin writes the Pagefind index; without it, the theme's own search keeps the site searchable.
+        plain["plugins"].insert(0, "search")
     plain["docs_dir"] = "docs"
     if "theme" in plain and isinstance(plain["theme"], dict) and plain["theme"].get("custom_dir"):
         plain["theme"] = {**plain["theme"], "custom_dir": "overrides"}
