@@ -86,15 +86,22 @@
 
   /* ---------- the page ---------- */
 
-  /* Performance: the page carries one radio row in a <template>; give every behavior its own copy. */
+  /* Performance: the page carries one radio row and one note field in a <template>; give every behavior its own
+     copies (a long checklist would otherwise repeat them hundreds of times). */
   function fillScales() {
     var template = document.querySelector("template.hb-scale-template");
     if (!template) return;
+    var note = template.content.querySelector(".hb-behavior__note");
     document.querySelectorAll(".hb-behavior__scale[data-field]").forEach(function (scale) {
       if (scale.querySelector("input")) return;
       var row = template.content.firstElementChild.cloneNode(true);
       row.querySelectorAll("input").forEach(function (input) { input.name = scale.dataset.field; });
       while (row.firstChild) scale.appendChild(row.firstChild);
+      if (note) {
+        var field = note.cloneNode(true);
+        field.name = "n" + scale.dataset.field;
+        scale.parentNode.insertBefore(field, scale.nextSibling);
+      }
     });
   }
 

@@ -210,3 +210,18 @@ def test_play_and_coaching_pages_list_the_files_they_take_names_from(real_site, 
     _, files = _sources(real_site, f"roles/{role.id}/coaching/")
     assert f"data/roles/{role.id}.yml" in files
     assert {f"data/plays/{p.id}.yml" for p in real_handbook.plays_by_role[role.id]} <= set(files)
+
+
+def test_many_files_of_one_folder_are_one_entry_that_links_the_folder(monkeypatch):
+    from macros.site import listing
+    from macros.site.repository import Repository, SourceFile
+
+    monkeypatch.setitem(listing.LONG_LISTINGS, "sources", 2)
+    paths = ["data/dimensions.yml", "data/competencies/a.yml", "data/roles/x.yml", "data/competencies/b.yml", "data/competencies/c.yml"]
+    repository = Repository("https://github.com/example-org/sales-handbook", "live")
+    assert repository.files(paths) == (
+        SourceFile("data/dimensions.yml", "https://github.com/example-org/sales-handbook/edit/live/data/dimensions.yml"),
+        SourceFile("data/competencies/", "https://github.com/example-org/sales-handbook/tree/live/data/competencies", 3),
+        SourceFile("data/roles/x.yml", "https://github.com/example-org/sales-handbook/edit/live/data/roles/x.yml"),
+    )
+    assert Repository(edit_base="https://git.example.org/edit/").files(paths)[1] == SourceFile("data/competencies/", "", 3)

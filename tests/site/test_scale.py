@@ -174,3 +174,14 @@ def test_navigation_groups_long_lists_and_nests_many_groups_keeping_order():
     assert len(deepest) <= NAV_GROUP_MAX  # ... and at the bottom, at most NAV_GROUP_MAX pages
     short = [{f"Record {n}": f"records/{n}.md"} for n in range(NAV_GROUP_MAX)]
     assert grouped_navigation(["x.md", {"Family": short}]) == ["x.md", {"Family": short}]  # short lists stay as they are
+
+
+def test_a_page_built_from_a_whole_folder_names_the_folder_once(scaled):
+    site, hb = scaled
+    assert len(hb.competencies) > LONG_LISTINGS["sources"]
+    details = site.article("competencies/").select_one("details.hb-sources")
+    entries = [li.get_text(" ", strip=True) for li in details.select("li")]
+    assert f"data/competencies/ ({len(hb.competencies)} files)" in entries
+    assert not [entry for entry in entries if entry.startswith("data/competencies/") and entry.endswith(".yml")]
+    listed = sum(int(entry.split("(")[1].split()[0]) if entry.endswith("files)") else 1 for entry in entries)
+    assert details.summary.get_text(strip=True) == f"Built from {listed} data files"
