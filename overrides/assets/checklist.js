@@ -45,44 +45,7 @@
     return value === null ? "–" : value.toFixed(1);
   }
 
-  /* ---------- CSV (RFC 4180: quotes doubled, fields with , " or newlines quoted) ---------- */
-
-  function csvField(value) {
-    var text = defuse(value === null || value === undefined ? "" : String(value));
-    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
-  }
-
-  /* Spreadsheet formulas (OWASP's CSV injection advice): a cell starting with = + - @, a tab or a carriage return
-     would run as a formula in Excel or LibreOffice, so export puts a single quote ' before it. So that the round
-     trip is lossless, a cell that already starts with ' gets one more. Import removes exactly one leading ' from
-     a note, which undoes both: "=1+1" <-> "'=1+1", "'quoted" <-> "''quoted", anything else unchanged. */
-  function defuse(text) {
-    return /^[=+\-@\t\r']/.test(text) ? "'" + text : text;
-  }
-
-  function restore(text) {
-    return text.charAt(0) === "'" ? text.slice(1) : text;
-  }
-
-  function parseCsv(text) {
-    var rows = [], row = [], field = "", quoted = false;
-    text = text.replace(/^\uFEFF/, "");
-    for (var i = 0; i < text.length; i++) {
-      var ch = text[i];
-      if (quoted) {
-        if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
-        else if (ch === '"') quoted = false;
-        else field += ch;
-      } else if (ch === '"') quoted = true;
-      else if (ch === ",") { row.push(field); field = ""; }
-      else if (ch === "\n" || ch === "\r") {
-        if (ch === "\r" && text[i + 1] === "\n") i++;
-        row.push(field); rows.push(row); row = []; field = "";
-      } else field += ch;
-    }
-    if (field !== "" || row.length) { row.push(field); rows.push(row); }
-    return rows.filter(function (r) { return r.length > 1 || r[0] !== ""; });
-  }
+  var csv = window.handbookCsv; // overrides/assets/csv.js: RFC 4180 cells and the spreadsheet-formula guard
 
   /* ---------- the page ---------- */
 
@@ -409,7 +372,7 @@
       list.querySelectorAll(".hb-behavior").forEach(function (fieldset) {
         var key = self.key(list, fieldset);
         lines.push([self.role, self.mode, list.dataset.competency, fieldset.dataset.behavior, state.ratings[key] || "",
-          state.notes[key] || "", list.dataset.name, fieldset.querySelector("legend").textContent, person, date].map(csvField).join(","));
+          state.notes[key] || "", list.dataset.name, fieldset.querySelector("legend").textContent, person, date].map(csv.field).join(","));
       });
     });
     var blob = new Blob([lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" });
@@ -430,7 +393,7 @@
   };
 
   Checklist.prototype.importCsv = function (text) {
-    var rows = parseCsv(text);
+    var rows = csv.parse(text);
     var header = (rows.shift() || []).map(function (h) { return h.trim().toLowerCase(); });
     var col = {};
     CSV_COLUMNS.forEach(function (name) { col[name] = header.indexOf(name); });
@@ -452,10 +415,10 @@
       var rating = row[col.rating].trim();
       if (rating && !/^[1-9][0-9]?$/.test(rating)) { this.say("Row " + line + ": rating must be a whole number, found '" + rating + "': nothing was imported."); return; }
       seen[mode] = true;
-      var person = col.person >= 0 ? (row[col.person] || "").trim() : "";
+      var person = col.person >= 0 ? csv.restore((row[col.person] || "").trim()) : "";
       if (person) people[person] = true;
       if (rating) imported[mode].ratings[key] = Number(rating);
-      var note = col.note >= 0 ? restore(row[col.note] || "") : "";
+      var note = col.note >= 0 ? csv.restore(row[col.note] || "") : "";
       if (note.trim()) imported[mode].notes[key] = note;
     }
     var modes = Object.keys(seen);

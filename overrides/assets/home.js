@@ -1,8 +1,9 @@
 // Home page. The "Search the handbook" button opens whatever search the header offers. The search itself is not
 // the home page's business, so the button looks for the header's search by what a reader would use: a search
 // toggle (Material's checkbox and the label that flips it), or a search box in the header. With none found the
-// button stays hidden rather than doing nothing. The handbook's own search dialog (overrides/assets/search.js) shows
+// button is hidden rather than doing nothing. The handbook's own search dialog (overrides/assets/search.js) shows
 // and opens such buttons itself.
+// The button and the pickers are in the page from the first paint (showing them later would move the cards).
 // The sellers' and managers' cards have a role picker: the chosen role (kept in this browser under
 // handbook:home:role:<card>) turns the card's buttons into links to that role's pages, from the data-role-href
 // patterns the page carries (ROLEID stands for the role's id).
@@ -61,11 +62,12 @@
         if (link.hasAttribute("data-role-only")) link.hidden = !role;
       });
       card.querySelectorAll("a[data-role-none]").forEach(function (link) { link.hidden = !!role; });
+      // overrides/main.html set this class before the first paint from the saved choice; keep it in step.
+      document.documentElement.classList.toggle("hb-role-chosen-" + select.getAttribute("data-my-role"), !!role);
     }
 
     var saved = load(key);
     if (saved && select.querySelector("option[value='" + saved.replace(/[^a-z0-9-]/g, "") + "']")) select.value = saved;
-    select.closest(".hb-my-role").hidden = false;
     if (!select.hasAttribute("data-ready")) {
       select.setAttribute("data-ready", "1"); // instant navigation can run init twice on the same element
       select.addEventListener("change", function () {
@@ -80,8 +82,8 @@
     document.querySelectorAll("select[data-my-role]").forEach(setUpRolePicker);
     document.querySelectorAll("button.hb-search-open").forEach(function (button) {
       var search = findSearch();
+      button.hidden = !search;
       if (!search) return;
-      button.hidden = false;
       if (button.dataset.ready) return; // instant navigation can run init twice on the same element
       button.dataset.ready = "1";
       button.addEventListener("click", function () { open(findSearch() || search); });

@@ -22,32 +22,7 @@
     return value === null ? "–" : (value > 0 ? "+" : "") + value.toFixed(1);
   }
 
-  function csvField(value) {
-    var text = value === null || value === undefined ? "" : String(value);
-    // A spreadsheet would run a cell starting with = + - @ as a formula: a leading quote keeps it text.
-    if (/^[=+\-@]/.test(text) && !/^-?[0-9.]+$/.test(text)) text = "'" + text;
-    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
-  }
-
-  function parseCsv(text) {
-    var rows = [], row = [], field = "", quoted = false;
-    text = text.replace(/^\uFEFF/, "");
-    for (var i = 0; i < text.length; i++) {
-      var ch = text[i];
-      if (quoted) {
-        if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
-        else if (ch === '"') quoted = false;
-        else field += ch;
-      } else if (ch === '"') quoted = true;
-      else if (ch === ",") { row.push(field); field = ""; }
-      else if (ch === "\n" || ch === "\r") {
-        if (ch === "\r" && text[i + 1] === "\n") i++;
-        row.push(field); rows.push(row); row = []; field = "";
-      } else field += ch;
-    }
-    if (field !== "" || row.length) { row.push(field); rows.push(row); }
-    return rows.filter(function (r) { return r.length > 1 || r[0] !== ""; });
-  }
+  var csv = window.handbookCsv; // overrides/assets/csv.js: RFC 4180 cells and the spreadsheet-formula guard
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -155,7 +130,7 @@
 
   /* One checklist CSV: one role and mode; person and date are optional (older exports have neither). */
   Team.prototype.addSheet = function (name, text) {
-    var rows = parseCsv(text), header = (rows.shift() || []).map(function (h) { return h.trim().toLowerCase(); });
+    var rows = csv.parse(text), header = (rows.shift() || []).map(function (h) { return h.trim().toLowerCase(); });
     var col = {};
     ["role", "mode", "competency", "rating", "person", "date"].forEach(function (c) { col[c] = header.indexOf(c); });
     if (col.role < 0 || col.mode < 0 || col.competency < 0 || col.rating < 0) return "not a checklist export";
@@ -164,7 +139,7 @@
       var row = rows[i], role = this.roles[row[col.role]], mode = row[col.mode];
       if (!role) return "unknown role '" + row[col.role] + "'";
       if (MODES.indexOf(mode) < 0) return "mode must be self or manager, found '" + mode + "'";
-      var person = (col.person >= 0 && row[col.person] || "").trim() || name.replace(/\.csv$/i, "");
+      var person = csv.restore((col.person >= 0 && row[col.person] || "").trim()) || name.replace(/\.csv$/i, "");
       var date = (col.date >= 0 && row[col.date] || "").trim() || "undated";
       var key = [role.id, mode, person, date].join("\u0000");
       var sheet = byKey[key] || (byKey[key] = { role: role.id, mode: mode, person: person, date: date, ratings: {} });
@@ -365,7 +340,7 @@
   };
 
   Team.prototype.exportCsv = function () {
-    var lines = [SUMMARY_COLUMNS.join(",")].concat(this.summaryRows().map(function (r) { return r.map(csvField).join(","); }));
+    var lines = [SUMMARY_COLUMNS.join(",")].concat(this.summaryRows().map(function (r) { return r.map(csv.field).join(","); }));
     var blob = new Blob([lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" });
     var link = document.createElement("a");
     link.href = URL.createObjectURL(blob);

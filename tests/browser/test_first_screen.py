@@ -217,3 +217,38 @@ def test_home_role_picker_turns_the_cards_into_links_to_that_role(page) -> None:
     sell.get_by_label("My role").select_option("")
     assert sell.get_by_role("link", name="Find my role").is_visible()
     assert sell.get_by_role("link", name="Plays by stage").get_attribute("href") == "plays/"
+
+
+# The layout shifts since the page started loading that no reader input caused (Chromium's Layout Instability API).
+LAYOUT_SHIFT = """() => new Promise(resolve => {
+    let total = 0;
+    new PerformanceObserver(list => list.getEntries().forEach(e => { if (!e.hadRecentInput) total += e.value; }))
+        .observe({ type: "layout-shift", buffered: true });
+    setTimeout(() => resolve(total), 500);
+})"""
+
+
+@pytest.mark.parametrize("path", ["", "plays/", "roles/account-management/", "roles/account-management/checklist/"])
+def test_first_screen_does_not_move_while_its_scripts_start(page, path: str) -> None:
+    page.set_viewport_size(PHONE)
+    page.goto(path, wait_until="load")
+    assert page.evaluate(LAYOUT_SHIFT) < 0.01
+
+
+def test_home_with_a_role_chosen_earlier_does_not_move_either(page) -> None:
+    page.set_viewport_size(PHONE)
+    page.goto("")
+    page.evaluate("localStorage.setItem('handbook:home:role:sell', 'account-management')")
+    page.reload(wait_until="load")
+    assert page.locator(".hb-audiences > ul > li").first.get_by_role("link", name="My checklist").is_visible()
+    assert page.evaluate(LAYOUT_SHIFT) < 0.01
+
+
+def test_home_without_javascript_hides_the_widgets_that_need_it(browser, site_url) -> None:
+    context = browser.new_context(base_url=site_url, java_script_enabled=False, viewport=PHONE)
+    page = context.new_page()
+    page.goto("")
+    assert page.locator(".hb-my-role").first.is_hidden()
+    assert page.locator("article button.hb-search-open").is_hidden()
+    assert page.locator(".hb-audiences").get_by_role("link", name="Find my role").is_visible()
+    context.close()

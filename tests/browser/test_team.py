@@ -214,3 +214,21 @@ def test_role_data_is_fetched_only_when_files_are_loaded_and_a_failure_is_said(p
     page.locator(".hb-status", has_text="Loaded 1 file").wait_for()
     assert page.locator(".hb-team__heatmap").count() == 1
     assert len([u for u in requested if u.endswith("/team.json")]) == 2
+
+
+def test_a_name_the_checklist_guarded_against_formulas_reads_as_typed_on_the_team_view(page, real_handbook, tmp_path):
+    role = real_handbook.role["account-management"]
+    competency = real_handbook.competency[role.competencies[0]]
+    page.goto("roles/account-management/checklist/")
+    page.locator('input[name="hb-person"]').fill("@Sam")
+    page.locator(f'fieldset[data-behavior="{competency.behaviors[0].id}"] input[value="3"]').check(force=True)
+    with page.expect_download() as download_info:
+        page.locator('button[data-action="export"]').click()
+    path = tmp_path / "sam.csv"
+    download_info.value.save_as(path)
+    # The export keeps a spreadsheet from running the name; the team view shows it as the rep typed it.
+    assert {r["person"] for r in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))} == {"'@Sam"}
+    page.goto(TEAM)
+    page.locator('input[data-action="load"]').set_input_files(str(path))
+    page.locator(".hb-status", has_text="Loaded 1 file").wait_for()
+    assert page.locator(".hb-team__heatmap tbody th").inner_text() == "@Sam"
