@@ -310,11 +310,11 @@ def _phone(browser, site_url: str, width: int, watch):
 
 
 @pytest.mark.parametrize("width", [360, 390])
-def test_every_kind_of_page_fits_a_phone(browser, site_url, watch, width: int):
+def test_every_kind_of_page_fits_a_phone_and_its_controls_are_big_enough(browser, site_url, watch, width: int):
     from test_every_page_kind import PAGES
 
     context, page = _phone(browser, site_url, width, watch)
-    wide = {}
+    wide, small = {}, {}
     for url in [*PAGES, CHECKLIST]:
         page.goto(url)
         if url == CHECKLIST:  # with the summary shown: chart and tables too
@@ -322,8 +322,11 @@ def test_every_kind_of_page_fits_a_phone(browser, site_url, watch, width: int):
         scroll = page.evaluate("document.documentElement.scrollWidth")
         if scroll > width:
             wide[url] = scroll
+        if targets := page.evaluate(SMALL_TARGETS):
+            small[url] = targets
     context.close()
     assert wide == {}, f"pages wider than a {width} px screen"
+    assert small == {}, "controls smaller than 24 x 24 px"
 
 
 @pytest.mark.parametrize("width", [360, 390])
@@ -358,3 +361,21 @@ def test_table_cells_never_break_an_ordinary_word(page, width: int, url: str):
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(url)
     assert page.evaluate(BROKEN_WORDS) == []
+
+
+# Header texts cut short: an ellipsis on one line, or lines clamped away.
+CLIPPED_HEADER_TEXTS = """() => [...document.querySelectorAll(".md-header__topic .md-ellipsis")]
+  .filter(e => e.getClientRects().length && (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1))
+  .map(e => e.textContent.trim())"""
+
+
+@pytest.mark.parametrize("width", [360, 390])
+def test_header_shows_the_whole_site_name_and_page_title_on_a_phone(browser, site_url, watch, width: int):
+    context, page = _phone(browser, site_url, width, watch)
+    page.goto("roles/account-management/checklist/")
+    assert page.evaluate(CLIPPED_HEADER_TEXTS) == []
+    # Scrolled past the heading, the header shows the page's title instead of the site name.
+    page.mouse.wheel(0, 1200)
+    page.locator(".md-header__title--active").wait_for(state="attached")
+    assert page.evaluate(CLIPPED_HEADER_TEXTS) == []
+    context.close()
