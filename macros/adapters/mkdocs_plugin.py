@@ -27,7 +27,7 @@ from ..site.history import History, read_history
 from ..site.navigation import expand_nav
 from ..site.render import make_environment, render_template
 from ..site.repository import Repository
-from ..site.search import index_site, search_entry
+from ..site.search import SearchIndexError, index_site, search_entry
 from ..site.timeline import DEFAULT_LIMIT, ChangeHistory
 from .preview import PreviewMemory, fingerprint, unchanged_pages
 
@@ -230,7 +230,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # dialog says that search works in the built site. Builds (and the tests' sites) always index.
         if self._command != "serve":
             start = time.perf_counter()
-            pages = index_site(Path(config.site_dir))
+            try:
+                pages = index_site(Path(config.site_dir))
+            except SearchIndexError as error:
+                raise PluginError(f"Search: {error}") from None
             log.info("Search: indexed %d pages with Pagefind in %.1f s", pages, time.perf_counter() - start)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

@@ -14,8 +14,9 @@ before the reader opens search. Ranking follows the handbook's rules:
 
 from __future__ import annotations
 
-import asyncio
+import json
 import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,28 +73,49 @@ def search_entry(spec: PageSpec | None, *, exclude: bool = False) -> SearchEntry
     return SearchEntry(kind, spec.search_names, weight)
 
 
+class SearchIndexError(Exception):
+    """Pagefind failed, or the index it left behind is incomplete: a site without working search is not published."""
+
+
 def index_site(site_dir: Path) -> int:
     """Write the Pagefind index of a built site into `site_dir/pagefind/`; returns the number of pages indexed.
 
     Only pages whose content is marked `data-pagefind-body` (overrides/main.html) are indexed: the navigation, header
     and footer every page repeats stay out, and so do pages that opt out (the print page, 404).
     """
+    # Imported here: the engine's other entry points (validate, render, export) never need Pagefind's binary.
+    from pagefind_bin import get_executable
+
     target = site_dir / INDEX_FOLDER
     shutil.rmtree(target, ignore_errors=True)
-    pages = asyncio.run(_index(site_dir.resolve(), target.resolve()))
+    target.mkdir(parents=True)
+    # Pagefind's own command line, run to completion: it exits once every file of the index is written. (Its Python
+    # API stops the binary as soon as it answers, which on a large site cut the last file, pagefind-entry.json, short.)
+    command = [
+        str(get_executable()),
+        *("--site", str(site_dir.resolve()), "--output-path", str(target.resolve())),
+        *("--force-language", "en"),  # one language: English stemming ("manager" finds "management"), one set of chunks
+        *("--exclude-selectors", ".headerlink"),  # the heading permalinks' pilcrows would end every result title
+        "--quiet",
+    ]
+    # Run inside the empty output folder, so no pagefind.yml of the caller's working directory changes the index.
+    result = subprocess.run(command, cwd=target, capture_output=True, text=True, check=False)
+    if result.returncode:
+        raise SearchIndexError(f"Pagefind could not index {site_dir} (exit {result.returncode}):\n{result.stderr}{result.stdout}".rstrip())
     for pattern in UNUSED:
         for path in target.glob(pattern):
             path.unlink()
+    return indexed_pages(target)
+
+
+def indexed_pages(index_dir: Path) -> int:
+    """The number of pages a written Pagefind index holds, from its entry file; a missing or cut-short entry is an error."""
+    entry = index_dir / "pagefind-entry.json"
+    try:
+        languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
+        pages = sum(int(language["page_count"]) for language in languages.values())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise SearchIndexError(f"the search index is incomplete: {entry} could not be read ({error})") from None
+    if not pages:
+        raise SearchIndexError("the search index holds no page: no built page is marked data-pagefind-body")
     return pages
-
-
-async def _index(site_dir: Path, target: Path) -> int:
-    # Imported here: the engine's other entry points (validate, render, export) never need Pagefind's binary.
-    from pagefind.index import PagefindIndex
-
-    # One language for the whole handbook: English stemming ("manager" finds "management"), one set of chunks.
-    # The heading permalinks' pilcrows would end every result title.
-    config = {"force_language": "en", "output_path": str(target), "exclude_selectors": [".headerlink"]}
-    async with PagefindIndex(config) as index:  # type: ignore[arg-type]
-        result = await index.add_directory(str(site_dir))
-    return int(result["page_count"])

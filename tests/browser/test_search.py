@@ -124,8 +124,9 @@ def test_keyboard_opens_searches_reaches_results_and_closes(page) -> None:
     page.keyboard.press("/")
     search(page, "Account Manager")
     page.keyboard.press("ArrowDown")
-    page.keyboard.press("Enter")
-    page.wait_for_url("**/roles/account-management/")
+    # The result is the page already open: wait for it to load again (closing the tab mid-navigation can hang Chromium).
+    with page.expect_navigation(url="**/roles/account-management/", wait_until="load"):
+        page.keyboard.press("Enter")
 
 
 def test_typing_s_or_slash_in_a_form_field_does_not_open_search(page) -> None:

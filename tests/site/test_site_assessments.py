@@ -27,8 +27,12 @@ def test_every_role_has_a_checklist_with_exactly_its_behaviors(real_site, real_h
             # On paper (or without JavaScript) CSS prints the scale's values from the competency's --hb-paper-scale.
             paper = " · ".join(str(s.value) for s in real_handbook.assessment.scale)
             assert rate_list["style"] == f"--hb-paper-scale: '{paper}'"
-        template_radios = BeautifulSoup(article.select_one("template.hb-scale-template").decode_contents(), "html.parser").select("input")
+        template = BeautifulSoup(article.select_one("template.hb-scale-template").decode_contents(), "html.parser")
+        template_radios = template.select("input[type=radio]")
         assert [(r["type"], r["value"]) for r in template_radios] == [("radio", str(s.value)) for s in real_handbook.assessment.scale]
+        # One note field too, cloned under each behavior's scale; no behavior carries its own in the page.
+        assert [n["aria-label"] for n in template.select("input.hb-behavior__note")] == ["Note or evidence"]
+        assert not article.select(".hb-rate-list input.hb-behavior__note")
         names = [x["data-field"] for x in article.select(".hb-rate-list .hb-behavior__scale")]
         assert len(set(names)) == len(names) == sum(len(c.behaviors) for c in competencies), "each behavior needs its own radio group"
         # Grouped by dimension: one h2 per dimension the role's competencies belong to, in model order.
