@@ -6,6 +6,8 @@ import csv
 import io
 from pathlib import Path
 
+from test_assessments import CHECKLIST
+
 TEAM = "team/"
 COLUMNS = ["role", "mode", "competency", "behavior", "rating", "note", "competency_name", "behavior_text", "person", "date"]
 
@@ -219,7 +221,7 @@ def test_role_data_is_fetched_only_when_files_are_loaded_and_a_failure_is_said(p
 def test_a_name_the_checklist_guarded_against_formulas_reads_as_typed_on_the_team_view(page, real_handbook, tmp_path):
     role = real_handbook.role["account-management"]
     competency = real_handbook.competency[role.competencies[0]]
-    page.goto("roles/account-management/checklist/")
+    page.goto(CHECKLIST)
     page.locator('input[name="hb-person"]').fill("@Sam")
     page.locator(f'fieldset[data-behavior="{competency.behaviors[0].id}"] input[value="3"]').check(force=True)
     with page.expect_download() as download_info:
